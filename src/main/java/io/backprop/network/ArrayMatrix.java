@@ -1,0 +1,259 @@
+package io.backprop.network;
+
+import java.util.Arrays;
+
+/**
+ * A float64 matrix in a plain Java array. For the tutorials' tiny networks the loops here finish before ND4J
+ * would have dispatched a single operation (10–50 µs each), so small work runs on this backend.
+ */
+final class ArrayMatrix implements Matrix {
+
+    private final int rows;
+    private final int columns;
+    private final double[] values;
+
+    ArrayMatrix(int rows, int columns) {
+        this.rows = rows;
+        this.columns = columns;
+        this.values = new double[rows * columns];
+    }
+
+    static ArrayMatrix of(double[][] data) {
+        ArrayMatrix m = new ArrayMatrix(data.length, data.length == 0 ? 0 : data[0].length);
+        for (int i = 0; i < m.rows; i++) {
+            System.arraycopy(data[i], 0, m.values, i * m.columns, m.columns);
+        }
+        return m;
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int columns() {
+        return columns;
+    }
+
+    @Override
+    public void assignProduct(Matrix left, Matrix right) {
+        double[] a = data(left);
+        double[] b = data(right);
+        int inner = left.columns();
+        requireProduct(left, false, right, false);
+        Arrays.fill(values, 0);
+        for (int i = 0; i < rows; i++) {
+            int out = i * columns;
+            for (int k = 0; k < inner; k++) {
+                double aik = a[i * inner + k];
+                int in = k * columns;
+                for (int j = 0; j < columns; j++) {
+                    values[out + j] += aik * b[in + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void assignTransposedProduct(Matrix left, Matrix right) {
+        double[] a = data(left);
+        double[] b = data(right);
+        int inner = left.rows();
+        requireProduct(left, true, right, false);
+        Arrays.fill(values, 0);
+        for (int k = 0; k < inner; k++) {
+            int in = k * columns;
+            for (int i = 0; i < rows; i++) {
+                double aki = a[k * rows + i];
+                int out = i * columns;
+                for (int j = 0; j < columns; j++) {
+                    values[out + j] += aki * b[in + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void assignProductWithTransposed(Matrix left, Matrix right) {
+        double[] a = data(left);
+        double[] b = data(right);
+        int inner = left.columns();
+        requireProduct(left, false, right, true);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                double sum = 0;
+                for (int k = 0; k < inner; k++) {
+                    sum += a[i * inner + k] * b[j * inner + k];
+                }
+                values[i * columns + j] = sum;
+            }
+        }
+    }
+
+    @Override
+    public void addRowVector(Matrix row) {
+        row.requireShape("row vector", 1, columns);
+        double[] v = data(row);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                values[i * columns + j] += v[j];
+            }
+        }
+    }
+
+    @Override
+    public void assignColumnSums(Matrix m) {
+        requireShape("column sums", 1, m.columns());
+        double[] a = data(m);
+        Arrays.fill(values, 0);
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < columns; j++) {
+                values[j] += a[i * columns + j];
+            }
+        }
+    }
+
+    @Override
+    public void apply(Activation f) {
+        switch (f) {
+            case SIGMOID -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = 1 / (1 + Math.exp(-values[i]));
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Math.tanh(values[i]);
+                }
+            }
+            case RELU -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Math.max(0, values[i]);
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = values[i] > 0 ? values[i] : Activation.LEAKY_SLOPE * values[i];
+                }
+            }
+            case IDENTITY -> {
+            }
+            case SOFTMAX -> softmaxRows();
+        }
+    }
+
+    /** Subtracts each row's maximum before exponentiating so that large z cannot overflow. */
+    private void softmaxRows() {
+        for (int i = 0; i < rows; i++) {
+            int start = i * columns;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < columns; j++) {
+                max = Math.max(max, values[start + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < columns; j++) {
+                values[start + j] = Math.exp(values[start + j] - max);
+                sum += values[start + j];
+            }
+            for (int j = 0; j < columns; j++) {
+                values[start + j] /= sum;
+            }
+        }
+    }
+
+    @Override
+    public void multiplyByDerivative(Activation f, Matrix output) {
+        output.requireShape("activation output", rows, columns);
+        double[] a = data(output);
+        switch (f) {
+            case SIGMOID -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] *= a[i] * (1 - a[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] *= 1 - a[i] * a[i];
+                }
+            }
+            case RELU -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = a[i] > 0 ? values[i] : 0;
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = a[i] > 0 ? values[i] : Activation.LEAKY_SLOPE * values[i];
+                }
+            }
+            case IDENTITY -> {
+            }
+            case SOFTMAX -> {
+                for (int i = 0; i < rows; i++) {
+                    int start = i * columns;
+                    double dot = 0;
+                    for (int j = 0; j < columns; j++) {
+                        dot += values[start + j] * a[start + j];
+                    }
+                    for (int j = 0; j < columns; j++) {
+                        values[start + j] = a[start + j] * (values[start + j] - dot);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void assignDifference(Matrix left, Matrix right, double scale) {
+        left.requireShape("minuend", rows, columns);
+        right.requireShape("subtrahend", rows, columns);
+        double[] a = data(left);
+        double[] b = data(right);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (a[i] - b[i]) * scale;
+        }
+    }
+
+    @Override
+    public void addScaled(Matrix x, double alpha) {
+        x.requireShape("addend", rows, columns);
+        double[] v = data(x);
+        for (int i = 0; i < values.length; i++) {
+            values[i] += alpha * v[i];
+        }
+    }
+
+    @Override
+    public double lossSum(Loss loss, Matrix targets) {
+        targets.requireShape("targets", rows, columns);
+        double[] y = data(targets);
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += loss.of(values[i], y[i]);
+        }
+        return sum;
+    }
+
+    @Override
+    public void assignRows(Matrix source, int[] order, int from) {
+        source.requireShape("source rows", source.rows(), columns);
+        double[] s = data(source);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(s, order[from + i] * columns, values, i * columns, columns);
+        }
+    }
+
+    @Override
+    public double[][] toArray() {
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            out[i] = Arrays.copyOfRange(values, i * columns, (i + 1) * columns);
+        }
+        return out;
+    }
+
+    private static double[] data(Matrix m) {
+        return ((ArrayMatrix) m).values;
+    }
+}

@@ -1,0 +1,78 @@
+package io.backprop.network;
+
+/**
+ * A dense layer on one backend: z = x·W + b and a = f(z), with its parameters and their gradients.
+ * W is held inputs × units (rows are examples, so x·W needs no transpose); the API's units × inputs orientation
+ * is restored by {@link #parameters()}.
+ */
+final class DenseLayer {
+
+    final Activation activation;
+    final Matrix weights;
+    final Matrix biases;
+    final Matrix weightGradient;
+    final Matrix biasGradient;
+
+    DenseLayer(Activation activation, LayerParameters parameters, Backend backend, Precision precision) {
+        this.activation = activation;
+        this.weights = backend.of(transpose(parameters.weights()), precision);
+        this.weightGradient = backend.zeros(weights.rows(), weights.columns(), precision);
+        boolean bias = parameters.biases() != null;
+        this.biases = bias ? backend.of(new double[][] {parameters.biases()}, precision) : null;
+        this.biasGradient = bias ? backend.zeros(1, weights.columns(), precision) : null;
+    }
+
+    int inputs() {
+        return weights.rows();
+    }
+
+    int units() {
+        return weights.columns();
+    }
+
+    /** output = f(input·W + b), computed in place in {@code output}. */
+    void forward(Matrix input, Matrix output) {
+        output.assignProduct(input, weights);
+        if (biases != null) {
+            output.addRowVector(biases);
+        }
+        output.apply(activation);
+    }
+
+    /**
+     * From delta = ∂C/∂z, fills dW = inputᵀ·delta and db = Σ rows of delta, and, unless {@code inputGradient} is
+     * null (the first layer), ∂C/∂input = delta·Wᵀ.
+     */
+    void backward(Matrix input, Matrix delta, Matrix inputGradient) {
+        weightGradient.assignTransposedProduct(input, delta);
+        if (biases != null) {
+            biasGradient.assignColumnSums(delta);
+        }
+        if (inputGradient != null) {
+            inputGradient.assignProductWithTransposed(delta, weights);
+        }
+    }
+
+    /** Plain gradient descent: θ ← θ − learningRate·∂C/∂θ. */
+    void descend(double learningRate) {
+        weights.addScaled(weightGradient, -learningRate);
+        if (biases != null) {
+            biases.addScaled(biasGradient, -learningRate);
+        }
+    }
+
+    LayerParameters parameters() {
+        return new LayerParameters(transpose(weights.toArray()), biases == null ? null : biases.toArray()[0]);
+    }
+
+    static double[][] transpose(double[][] m) {
+        int columns = m.length == 0 ? 0 : m[0].length;
+        double[][] t = new double[columns][m.length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < columns; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return t;
+    }
+}

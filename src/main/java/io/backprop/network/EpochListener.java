@@ -1,0 +1,16 @@
+package io.backprop.network;
+
+/** Hears about each finished epoch; lets the caller record a learning curve, report progress or stop early. */
+@FunctionalInterface
+public interface EpochListener {
+
+    /**
+     * Called after epoch {@code epoch} (counted from 0) with its cost: the mean loss of the epoch's forward
+     * passes, each taken before its own update, so epoch 0 reports the cost of the initial parameters.
+     *
+     * @return false to stop training after this epoch
+     */
+    boolean onEpoch(int epoch, double cost);
+
+    EpochListener NONE = (epoch, cost) -> true;
+}

@@ -1,0 +1,28 @@
+package io.backprop.network;
+
+import java.util.Objects;
+
+/**
+ * One dense layer: {@code units} outputs, each a(x·w + b). Explicit initial {@code weights} are units × inputs
+ * ({@code weights[j][i]} connects input i to unit j) and replace the random {@code init}; explicit
+ * {@code biases} replace the zero start. Shapes against the previous layer are checked by {@link NetworkSpec}.
+ */
+public record LayerSpec(int units, Activation activation, WeightInit init, boolean bias, double[][] weights,
+        double[] biases) {
+
+    public LayerSpec {
+        if (units < 1) {
+            throw new IllegalArgumentException("a layer needs at least 1 unit, got " + units);
+        }
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(init, "init");
+        if (biases != null && !bias) {
+            throw new IllegalArgumentException("explicit biases given for a layer without bias");
+        }
+    }
+
+    /** A layer with random initial weights and, if it has a bias, a zero one. */
+    public LayerSpec(int units, Activation activation, WeightInit init, boolean bias) {
+        this(units, activation, init, bias, null, null);
+    }
+}

@@ -1,0 +1,72 @@
+package io.backprop.network;
+
+/**
+ * A dense row-major matrix on one compute backend, with the few in-place operations the engine is built from.
+ * Every operation writes into {@code this}, which was allocated once, so a training loop allocates nothing per
+ * epoch. Operands of one call come from the same backend.
+ */
+interface Matrix {
+
+    int rows();
+
+    int columns();
+
+    /** this = a·b */
+    void assignProduct(Matrix a, Matrix b);
+
+    /** this = aᵀ·b */
+    void assignTransposedProduct(Matrix a, Matrix b);
+
+    /** this = a·bᵀ */
+    void assignProductWithTransposed(Matrix a, Matrix b);
+
+    /** Adds the 1 × columns matrix {@code row} to every row. */
+    void addRowVector(Matrix row);
+
+    /** this (1 × columns) = the sum of m's rows. */
+    void assignColumnSums(Matrix m);
+
+    /** this = f(this). */
+    void apply(Activation f);
+
+    /** this = this ⊙ f'(z), where {@code output} = f(z): chains a gradient through the activation. */
+    void multiplyByDerivative(Activation f, Matrix output);
+
+    /** this = (a − b)·scale */
+    void assignDifference(Matrix a, Matrix b, double scale);
+
+    /** this = this + alpha·x */
+    void addScaled(Matrix x, double alpha);
+
+    /** Σ over all elements of {@code loss}(this, targets), this holding predictions. */
+    double lossSum(Loss loss, Matrix targets);
+
+    /** this = the rows {@code order[from]}, {@code order[from+1]}, … of {@code source}, as many as this has. */
+    void assignRows(Matrix source, int[] order, int from);
+
+    double[][] toArray();
+
+    default String shape() {
+        return Shapes.describe(rows(), columns());
+    }
+
+    /** Throws unless op(a)·op(b) is defined and has this matrix's shape; op transposes where asked. */
+    default void requireProduct(Matrix a, boolean transposeA, Matrix b, boolean transposeB) {
+        int rows = transposeA ? a.columns() : a.rows();
+        int inner = transposeA ? a.rows() : a.columns();
+        int innerOfB = transposeB ? b.columns() : b.rows();
+        int columns = transposeB ? b.rows() : b.columns();
+        if (inner != innerOfB || rows != rows() || columns != columns()) {
+            throw new IllegalArgumentException("cannot multiply " + Shapes.describe(rows, inner) + " by "
+                    + Shapes.describe(innerOfB, columns) + " into " + shape());
+        }
+    }
+
+    /** Throws with the expected and the actual shape unless this is rows × columns. */
+    default void requireShape(String role, int rows, int columns) {
+        if (rows() != rows || columns() != columns) {
+            throw new IllegalArgumentException(
+                    role + ": expected " + Shapes.describe(rows, columns) + ", got " + shape());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.backprop.network;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A network's layers on one backend: forward pass, backward pass and the gradient step. Not thread-safe. */
+final class Network {
+
+    final NetworkSpec spec;
+    private final Backend backend;
+    private final List<DenseLayer> layers = new ArrayList<>();
+
+    Network(NetworkSpec spec, Parameters parameters, Backend backend) {
+        this.spec = spec;
+        this.backend = backend;
+        for (int l = 0; l < spec.layers().size(); l++) {
+            LayerParameters layer = parameters.layers().get(l);
+            if (layer.units() != spec.layers().get(l).units() || layer.inputs() != spec.inputsOf(l)) {
+                throw new IllegalArgumentException("layer " + l + ": parameters are " + layer.units() + " × "
+                        + layer.inputs() + " but the spec needs " + spec.layers().get(l).units() + " × "
+                        + spec.inputsOf(l) + " (units × inputs)");
+            }
+            layers.add(new DenseLayer(spec.layers().get(l).activation(), layer, backend, spec.precision()));
+        }
+    }
+
+    List<DenseLayer> layers() {
+        return layers;
+    }
+
+    Matrix matrix(double[][] values) {
+        return backend.of(values, spec.precision());
+    }
+
+    Matrix zeros(int rows, int columns) {
+        return backend.zeros(rows, columns, spec.precision());
+    }
+
+    /** Buffers for passes over {@code rows} examples: each layer's output and, when training, its delta. */
+    Workspace workspace(int rows, boolean training) {
+        Matrix[] outputs = new Matrix[layers.size()];
+        Matrix[] deltas = training ? new Matrix[layers.size()] : null;
+        for (int l = 0; l < layers.size(); l++) {
+            outputs[l] = zeros(rows, layers.get(l).units());
+            if (training) {
+                deltas[l] = zeros(rows, layers.get(l).units());
+            }
+        }
+        return new Workspace(rows, outputs, deltas);
+    }
+
+    /** Runs the layers over {@code input}; returns the last layer's output (a buffer of the workspace). */
+    Matrix forward(Matrix input, Workspace workspace) {
+        input.requireShape("features for layer 0 (" + layers.get(0).units() + " units)", workspace.rows(),
+                spec.inputs());
+        Matrix x = input;
+        for (int l = 0; l < layers.size(); l++) {
+            layers.get(l).forward(x, workspace.outputs()[l]);
+            x = workspace.outputs()[l];
+        }
+        return x;
+    }
+
+    /**
+     * Fills every layer's gradients of the mean cost over the rows of the last forward pass. The output's delta
+     * starts as (ŷ − y)/m: ∂C/∂ŷ for squared error, already ∂C/∂z where the loss folds in the output activation.
+     */
+    void backward(Matrix input, Matrix targets, Workspace workspace) {
+        int last = layers.size() - 1;
+        Matrix[] outputs = workspace.outputs();
+        Matrix[] deltas = workspace.deltas();
+        targets.requireShape("targets of layer " + last + " (" + layers.get(last).units() + " units)",
+                workspace.rows(), spec.outputs());
+        deltas[last].assignDifference(outputs[last], targets, 1.0 / workspace.rows());
+        for (int l = last; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            if (l < last || !spec.loss().fusedWithOutput()) {
+                deltas[l].multiplyByDerivative(layer.activation, outputs[l]);
+            }
+            layer.backward(l == 0 ? input : outputs[l - 1], deltas[l], l == 0 ? null : deltas[l - 1]);
+        }
+    }
+
+    void descend(double learningRate) {
+        for (DenseLayer layer : layers) {
+            layer.descend(learningRate);
+        }
+    }
+
+    Parameters parameters() {
+        List<LayerParameters> result = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            result.add(layer.parameters());
+        }
+        return new Parameters(result);
+    }
+
+    /** Per-row-count buffers: layer outputs, and for training the deltas ∂C/∂z of each layer. */
+    record Workspace(int rows, Matrix[] outputs, Matrix[] deltas) {
+    }
+}

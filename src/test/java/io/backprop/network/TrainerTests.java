@@ -1,0 +1,183 @@
+package io.backprop.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class TrainerTests {
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void orGateFirstStepShouldMatchTheTutorial(Backend backend) {
+        List<Double> curve = new ArrayList<>();
+        TrainingResult result = Trainer.train(Tutorials.OR_UNIT, Parameters.initial(Tutorials.OR_UNIT, 1),
+                Tutorials.OR, TrainingOptions.fullBatch(1, 1.0), record(curve), backend);
+
+        assertThat(curve).hasSize(1);
+        assertThat(curve.get(0)).isCloseTo(0.0889, within(0.00005));
+        LayerParameters unit = result.parameters().layers().get(0);
+        assertThat(unit.weights()[0][0]).isCloseTo(0.1480, within(0.00005));
+        assertThat(unit.weights()[0][1]).isCloseTo(0.6387, within(0.00005));
+        assertThat(unit.biases()[0]).isCloseTo(0.0370, within(0.00005));
+        double costAfter = new Predictor(Tutorials.OR_UNIT, result.parameters()).cost(Tutorials.OR);
+        assertThat(costAfter).isCloseTo(0.0840, within(0.00005));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void orGateShouldBeLearnedIn5000Epochs(Backend backend) {
+        List<Double> curve = new ArrayList<>();
+        TrainingResult result = Trainer.train(Tutorials.OR_UNIT, Parameters.initial(Tutorials.OR_UNIT, 1),
+                Tutorials.OR, TrainingOptions.fullBatch(5000, 1.0), record(curve), backend);
+
+        assertThat(curve.get(1)).as("epoch 1 reports the cost after the first step").isCloseTo(0.0840,
+                within(0.00005));
+        assertThat(result.epochs()).isEqualTo(5000);
+        double[][] outputs = new Predictor(Tutorials.OR_UNIT, result.parameters()).predict(Tutorials.GATE_INPUTS);
+        assertThat(Tutorials.accuracy(outputs, Tutorials.OR)).isEqualTo(1.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void xorShouldBeLearnedByATwoThreeOneNetwork(Backend backend) {
+        NetworkSpec spec = Tutorials.XOR_2_3_1;
+        TrainingResult result = Trainer.train(spec, Parameters.initial(spec, 7), Tutorials.XOR,
+                TrainingOptions.fullBatch(5000, 1.0), EpochListener.NONE, backend);
+
+        Predictor predictor = new Predictor(spec, result.parameters());
+        assertThat(predictor.cost(Tutorials.XOR)).isLessThan(0.01);
+        assertThat(Tutorials.accuracy(predictor.predict(Tutorials.GATE_INPUTS), Tutorials.XOR)).isEqualTo(1.0);
+    }
+
+    @Test
+    void examScoresShouldBeFittedWithoutBias() {
+        NetworkSpec spec = Tutorials.EXAM_2_3_1;
+        // the tutorial steps by the gradient of ½·Σ(ŷ−y)², which is 3 times that of our mean over 3 rows
+        TrainingResult result = Trainer.train(spec, Parameters.initial(spec, 1), Tutorials.EXAM,
+                TrainingOptions.fullBatch(150_000, 3.0), EpochListener.NONE);
+
+        assertThat(result.parameters().layers()).allSatisfy(layer -> assertThat(layer.biases()).isNull());
+        double[][] scores = new Predictor(spec, result.parameters()).predict(Tutorials.EXAM.features());
+        double meanSquaredError = 0;
+        for (int i = 0; i < scores.length; i++) {
+            meanSquaredError += Math.pow(scores[i][0] - Tutorials.EXAM.targets()[i][0], 2) / scores.length;
+        }
+        assertThat(meanSquaredError).isLessThan(1e-4);
+    }
+
+    @Test
+    void listenerShouldStopTrainingEarly() {
+        List<Double> curve = new ArrayList<>();
+        TrainingResult result = Trainer.train(Tutorials.OR_UNIT, Parameters.initial(Tutorials.OR_UNIT, 1),
+                Tutorials.OR, TrainingOptions.fullBatch(5000, 1.0), (epoch, cost) -> {
+                    curve.add(cost);
+                    return epoch < 9;
+                });
+
+        assertThat(result.epochs()).isEqualTo(10);
+        assertThat(curve).hasSize(10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void sameSeedShouldGiveIdenticalParametersAndOtherSeedsOtherOnes(Backend backend) {
+        NetworkSpec spec = Tutorials.XOR_2_3_1;
+        TrainingOptions shuffled = new TrainingOptions(200, 0.5, 2, true, 42);
+
+        Parameters first = trainXor(spec, 42, shuffled, backend);
+        Parameters again = trainXor(spec, 42, shuffled, backend);
+        Parameters otherSeed = trainXor(spec, 43, new TrainingOptions(200, 0.5, 2, true, 43), backend);
+
+        assertThat(again).usingRecursiveComparison().isEqualTo(first);
+        assertThat(otherSeed.layers().get(0).weights()).isNotEqualTo(first.layers().get(0).weights());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void concurrentTrainingsShouldEachMatchTheirSequentialResult(Backend backend) throws Exception {
+        NetworkSpec spec = Tutorials.XOR_2_3_1;
+        List<Parameters> sequential = new ArrayList<>();
+        List<Callable<Parameters>> jobs = new ArrayList<>();
+        for (int seed = 0; seed < 4; seed++) {
+            TrainingOptions options = new TrainingOptions(300, 1.0, 3, true, seed);
+            sequential.add(trainXor(spec, seed, options, backend));
+            int s = seed;
+            jobs.add(() -> trainXor(spec, s, options, backend));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Parameters>> concurrent = pool.invokeAll(jobs);
+            for (int i = 0; i < 4; i++) {
+                assertThat(concurrent.get(i).get()).usingRecursiveComparison().isEqualTo(sequential.get(i));
+            }
+        }
+        finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void backendsShouldAgreeOnMiniBatchTraining() {
+        NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec(5, Activation.TANH, WeightInit.XAVIER, true),
+                new LayerSpec(4, Activation.LEAKY_RELU, WeightInit.HE, true),
+                new LayerSpec(1, Activation.SIGMOID, WeightInit.XAVIER, true)), Loss.BINARY_CROSS_ENTROPY);
+        TrainingOptions options = new TrainingOptions(500, 0.5, 3, true, 5);
+
+        Parameters array = trainXor(spec, 5, options, Backend.ARRAY);
+        Parameters nd4j = trainXor(spec, 5, options, Backend.ND4J);
+
+        ParametersAssert.assertClose(nd4j, array, 1e-9);
+    }
+
+    @Test
+    void float32ShouldTrainCloseToFloat64() {
+        NetworkSpec wide = Tutorials.twoThreeOne(true, Precision.FLOAT64);
+        NetworkSpec narrow = Tutorials.twoThreeOne(true, Precision.FLOAT32);
+        TrainingOptions options = TrainingOptions.fullBatch(500, 1.0);
+
+        Parameters float64 = trainXor(wide, 7, options, Backend.ND4J);
+        Parameters float32 = trainXor(narrow, 7, options, Backend.ND4J);
+
+        double w = float32.layers().get(0).weights()[0][0];
+        assertThat((double) (float) w).as("float32 weights are float values").isEqualTo(w);
+        ParametersAssert.assertClose(float32, float64, 1e-3);
+    }
+
+    @Test
+    void float32ShouldNotRunOnTheArrayBackend() {
+        NetworkSpec spec = Tutorials.twoThreeOne(true, Precision.FLOAT32);
+        assertThat(Backend.choose(spec, 4)).isEqualTo(Backend.ND4J);
+        assertThatIllegalArgumentException().isThrownBy(() -> trainXor(spec, 1, TrainingOptions.fullBatch(1, 1),
+                Backend.ARRAY)).withMessageContaining("float64 only");
+    }
+
+    @Test
+    void examplesThatDoNotFitTheNetworkShouldBeRejectedWithTheirShapes() {
+        Examples threeFeatures = new Examples(new double[][] {{0, 0, 1}, {1, 1, 0}}, new double[][] {{0}, {1}});
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Trainer.train(Tutorials.XOR_2_3_1, Parameters.initial(Tutorials.XOR_2_3_1, 1),
+                        threeFeatures, TrainingOptions.fullBatch(1, 1), EpochListener.NONE))
+                .withMessage("features: expected 2 × 2 (the network's inputs), got 2 × 3");
+    }
+
+    private static Parameters trainXor(NetworkSpec spec, long seed, TrainingOptions options, Backend backend) {
+        return Trainer.train(spec, Parameters.initial(spec, seed), Tutorials.XOR, options, EpochListener.NONE,
+                backend).parameters();
+    }
+
+    private static EpochListener record(List<Double> curve) {
+        return (epoch, cost) -> curve.add(cost);
+    }
+}
