@@ -1,5 +1,7 @@
 package io.backprop.network;
 
+import java.util.Locale;
+
 /**
  * The element-wise (or, for softmax, row-wise) non-linearity that follows a layer's linear step.
  * <p>
@@ -10,6 +12,12 @@ package io.backprop.network;
  */
 public enum Activation {
     SIGMOID, TANH, RELU, LEAKY_RELU, IDENTITY, SOFTMAX;
+
+    /** The name clients use: lower case, as in the API. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** Slope of leaky_relu for negative inputs (the DL4J and PyTorch default). */
     public static final double LEAKY_SLOPE = 0.01;

@@ -1,5 +1,7 @@
 package io.backprop.network;
 
+import java.util.Locale;
+
 /**
  * How far predictions ŷ are from targets y, averaged over the m examples and summed over the outputs.
  * <ul>
@@ -13,6 +15,12 @@ package io.backprop.network;
  */
 public enum Loss {
     SQUARED_ERROR(null), BINARY_CROSS_ENTROPY(Activation.SIGMOID), CROSS_ENTROPY(Activation.SOFTMAX);
+
+    /** The name clients use: lower case, as in the API. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** Cross-entropy costs clip ŷ into [ε, 1−ε] so that a saturated output costs a large finite amount. */
     static final double EPSILON = 1e-12;

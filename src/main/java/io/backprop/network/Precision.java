@@ -1,6 +1,14 @@
 package io.backprop.network;
 
+import java.util.Locale;
+
 /** The floating-point width a network computes in. float64 reproduces the tutorials' numbers. */
 public enum Precision {
-    FLOAT64, FLOAT32
+    FLOAT64, FLOAT32;
+
+    /** The name clients use: lower case, as in the API. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

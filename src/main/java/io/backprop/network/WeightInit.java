@@ -1,5 +1,6 @@
 package io.backprop.network;
 
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -12,6 +13,12 @@ import java.util.Random;
  */
 public enum WeightInit {
     PLAIN, XAVIER, HE;
+
+    /** The name clients use: lower case, as in the API. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** Draws a units × inputs weight matrix (row j holds the weights into unit j). */
     public double[][] sample(int units, int inputs, Random random) {

@@ -19,7 +19,7 @@ class NetworkSpecTests {
     void crossEntropyWithoutSoftmaxOutputShouldBeRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> new NetworkSpec(2,
                 List.of(new LayerSpec(2, Activation.SIGMOID, WeightInit.PLAIN, true)), Loss.CROSS_ENTROPY))
-                .withMessage("loss CROSS_ENTROPY needs a SOFTMAX output layer, got SIGMOID");
+                .withMessage("loss cross_entropy needs a softmax output layer, got sigmoid");
     }
 
     @Test

@@ -1,0 +1,112 @@
+package io.backprop.model;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.backprop.network.Parameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@RestController
+@RequestMapping(path = "/models", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Models", description = "Train networks, follow their training, predict with them")
+class ModelController {
+
+    private final ModelService service;
+
+    ModelController(ModelService service) {
+        this.service = service;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Train a model", description = "Stores the request and trains in the background. "
+            + "Answers at once with the model in status QUEUED; follow it at the Location.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "xor", summary = "XOR with a 2-3-1 sigmoid network", value = ApiExamples.XOR),
+            @ExampleObject(name = "or", summary = "The OR gate's single unit from w = [0.1, 0.6]",
+                    value = ApiExamples.OR) }))
+    @ApiResponse(responseCode = "202", description = "Accepted and queued")
+    @ApiResponse(responseCode = "400", description = "Invalid request: every violated field is listed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "429", description = "The training queue is full; see Retry-After",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ResponseEntity<ModelView> train(@RequestBody TrainingRequest request) {
+        ModelView model = service.create(request);
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(model.id()))
+                .body(model);
+    }
+
+    @GetMapping
+    @Operation(summary = "List models", description = "Newest first, a page at a time, optionally by status")
+    PagedModel<ModelView> list(@RequestParam(required = false) ModelStatus status,
+            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "Models per page") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return new PagedModel<>(service.list(status, page, size));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A model", description = "Status, progress, the spec with defaults filled in, metrics, error")
+    @ApiResponse(responseCode = "404", description = "No such model",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ModelView get(@PathVariable String id) {
+        return service.get(id);
+    }
+
+    @GetMapping("/{id}/learning-curve")
+    @Operation(summary = "The cost per epoch", description = "Epoch 0 is the cost of the initial parameters; "
+            + "long curves are downsampled, always keeping the first and the last epoch")
+    LearningCurve learningCurve(@PathVariable String id) {
+        return service.learningCurve(id);
+    }
+
+    @GetMapping("/{id}/parameters")
+    @Operation(summary = "The trained weights and biases", description = "Weights per layer are units × inputs")
+    @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    Parameters parameters(@PathVariable String id) {
+        return service.parameters(id);
+    }
+
+    @PostMapping(path = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Predict", description = "Outputs for each row and, for classifiers, the predicted class")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "xor", summary = "The four XOR inputs", value = ApiExamples.XOR_ROWS)))
+    @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    PredictionResponse predict(@PathVariable String id, @RequestBody PredictionRequest request) {
+        return service.predict(id, request);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel training", description = "Stops a queued or running job; its model ends CANCELLED")
+    ModelView cancel(@PathVariable String id) {
+        return service.cancel(id);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a model", description = "Cancels its training first if it is still training")
+    void delete(@PathVariable String id) {
+        service.delete(id);
+    }
+}

@@ -1,0 +1,34 @@
+package io.backprop.system;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The most any one request may ask for; checked before any work is queued.
+ *
+ * @param maxRequestSize request body size
+ * @param maxRows examples in a training set
+ * @param maxColumns features, and targets, per example
+ * @param maxLayers layers in a network
+ * @param maxUnits units in one layer
+ * @param maxParameters weights and biases in a network
+ * @param maxEpochs epochs of one training
+ * @param maxPredictRows rows in one prediction request
+ */
+@Validated
+@ConfigurationProperties("backprop.limits")
+public record RequestLimits(
+        @DefaultValue("32MB") @NotNull DataSize maxRequestSize,
+        @DefaultValue("100000") @Min(1) int maxRows,
+        @DefaultValue("1000") @Min(1) int maxColumns,
+        @DefaultValue("20") @Min(1) int maxLayers,
+        @DefaultValue("4096") @Min(1) int maxUnits,
+        @DefaultValue("5000000") @Min(1) long maxParameters,
+        @DefaultValue("1000000") @Min(1) int maxEpochs,
+        @DefaultValue("10000") @Min(1) int maxPredictRows) {
+}

@@ -1,0 +1,46 @@
+package io.backprop.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps a learning curve of any length within {@code maxPoints}: every epoch of a dense head (the first half of
+ * the budget, where costs move fastest and the tutorials' first steps live), then every k-th epoch, and always
+ * the last one. The stride is fixed from the planned number of epochs, so memory stays bounded. The training
+ * thread records while web threads may read.
+ */
+final class LearningCurveRecorder {
+
+    private final int head;
+    private final int stride;
+    private final List<CurvePoint> points = new ArrayList<>();
+    private CurvePoint last;
+
+    LearningCurveRecorder(int plannedEpochs, int maxPoints) {
+        if (plannedEpochs <= maxPoints) {
+            this.head = plannedEpochs;
+            this.stride = 1;
+        }
+        else {
+            // the tail gets maxPoints − head − 1 strided points, one place is kept for the last epoch
+            this.head = (maxPoints - 1) / 2;
+            int tailPoints = maxPoints - head - 1;
+            this.stride = (plannedEpochs - head + tailPoints - 1) / tailPoints;
+        }
+    }
+
+    synchronized void record(int epoch, double cost) {
+        last = new CurvePoint(epoch, cost);
+        if (epoch < head || (epoch - head) % stride == 0) {
+            points.add(last);
+        }
+    }
+
+    synchronized List<CurvePoint> points() {
+        List<CurvePoint> result = new ArrayList<>(points);
+        if (last != null && (result.isEmpty() || result.get(result.size() - 1).epoch() != last.epoch())) {
+            result.add(last);
+        }
+        return result;
+    }
+}

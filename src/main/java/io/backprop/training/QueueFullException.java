@@ -1,0 +1,26 @@
+package io.backprop.training;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Every training thread is busy and the queue holds as many jobs as it may: try again later (429). */
+public class QueueFullException extends ErrorResponseException {
+
+    QueueFullException(int waiting, Duration retryAfter) {
+        super(HttpStatus.TOO_MANY_REQUESTS, problem(waiting), null);
+        getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+    }
+
+    private static ProblemDetail problem(int waiting) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "The training queue is full (" + waiting + " jobs waiting); try again later.");
+        problem.setType(URI.create("/problems/queue-full"));
+        problem.setTitle("Training queue full");
+        return problem;
+    }
+}

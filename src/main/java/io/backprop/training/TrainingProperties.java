@@ -1,0 +1,31 @@
+package io.backprop.training;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the service runs training jobs.
+ *
+ * @param threads jobs that train at the same time
+ * @param queueCapacity jobs that may wait for a thread; beyond it new requests get 429
+ * @param retryAfter what a 429 answer suggests waiting
+ * @param progressInterval how often a running job writes its progress to the database
+ * @param curvePoints the most learning-curve points kept per job (the first and last epoch always among them)
+ * @param maxDuration the longest a job may train before it is stopped and marked failed
+ */
+@Validated
+@ConfigurationProperties("backprop.training")
+public record TrainingProperties(
+        @DefaultValue("2") @Min(1) int threads,
+        @DefaultValue("50") @Min(0) int queueCapacity,
+        @DefaultValue("10s") @NotNull Duration retryAfter,
+        @DefaultValue("1s") @NotNull Duration progressInterval,
+        @DefaultValue("1000") @Min(2) int curvePoints,
+        @DefaultValue("10m") @NotNull Duration maxDuration) {
+}
