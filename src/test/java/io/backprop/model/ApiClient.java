@@ -1,0 +1,101 @@
+package io.backprop.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to a running service over real HTTP, the way a client of the API does: JSON in, JSON out. */
+final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestTestClient http;
+
+    ApiClient(int port) {
+        this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    RestTestClient http() {
+        return http;
+    }
+
+    /** POSTs a training request that must be accepted; returns the new model's id. */
+    String train(String body) {
+        JsonNode model = json(http.post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange().expectStatus().isAccepted().expectHeader().exists("Location")
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(model.get("status").asString()).isEqualTo("QUEUED");
+        return model.get("id").asString();
+    }
+
+    JsonNode get(String path) {
+        return json(http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody());
+    }
+
+    JsonNode post(String path, Object body) {
+        return json(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    JsonNode predict(String id, double[][] features) {
+        return post("/models/" + id + "/predict", Map.of("features", features));
+    }
+
+    /** Polls the model until it reaches {@code status} (and fails fast if it ends in another final state). */
+    JsonNode awaitStatus(String id, String status, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            String now = get("/models/" + id).get("status").asString();
+            assertThat(now).as("model %s", id).isIn(List.of("QUEUED", "RUNNING", status));
+            return now.equals(status);
+        });
+        return get("/models/" + id);
+    }
+
+    JsonNode awaitSucceeded(String id) {
+        return awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(60));
+    }
+
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    static double[][] matrix(JsonNode node) {
+        return JSON.treeToValue(node, double[][].class);
+    }
+
+    static String xor(int epochs) {
+        return """
+                {"name": "xor",
+                 "dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[0]]},
+                 "architecture": {"layers": [{"units": 3, "activation": "sigmoid", "init": "xavier"},
+                                             {"units": 1, "activation": "sigmoid"}]},
+                 "training": {"epochs": %d, "learningRate": 1.0, "seed": 7}}""".formatted(epochs);
+    }
+
+    /** The first tutorial's OR unit, from w = [0.1, 0.6] and b = 0. */
+    static final String OR = """
+            {"name": "or",
+             "dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[1]]},
+             "architecture": {"layers": [{"units": 1, "activation": "sigmoid", "weights": [[0.1, 0.6]], "biases": [0]}]},
+             "training": {"epochs": 5000, "learningRate": 1.0}}""";
+
+    /** A job that takes about a minute: long enough to be cancelled, stopped or found running. */
+    static final String LONG = """
+            {"name": "long",
+             "dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[0]]},
+             "architecture": {"layers": [{"units": 64, "init": "xavier"}, {"units": 64, "init": "xavier"},
+                                         {"units": 1}]},
+             "training": {"epochs": 1000000, "learningRate": 0.5, "seed": 1}}""";
+
+    static final double[][] GATES = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+}

@@ -1,0 +1,91 @@
+package io.backprop.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/** The whole path a user takes, over real HTTP; run against each supported database by the subclasses. */
+abstract class ModelFlowTests extends HttpApiTests {
+
+
+    @Test
+    void xorShouldTrainInTheBackgroundAndPredictAllFourRows() {
+        String id = api.train(ApiClient.xor(5000));
+
+        JsonNode model = api.awaitSucceeded(id);
+
+        assertThat(model.at("/progress/epoch").asInt()).isEqualTo(5000);
+        assertThat(model.at("/metrics/training/cost").asDouble()).isLessThan(0.01);
+        assertThat(model.at("/metrics/training/accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(model.get("task").asString()).isEqualTo("classification");
+        assertThat(model.get("startedAt").isNull()).isFalse();
+        assertThat(model.get("finishedAt").isNull()).isFalse();
+        JsonNode prediction = api.predict(id, ApiClient.GATES);
+        assertThat(prediction.get("labels").toString()).isEqualTo("[0,1,1,0]");
+        double[][] outputs = ApiClient.matrix(prediction.get("outputs"));
+        assertThat(outputs[0][0]).isLessThan(0.5);
+        assertThat(outputs[1][0]).isGreaterThan(0.5);
+    }
+
+    @Test
+    void orWorkedExampleShouldReproduceTheTutorialsFirstStep() {
+        String id = api.train(ApiClient.OR);
+        api.awaitSucceeded(id);
+
+        JsonNode points = api.get("/models/" + id + "/learning-curve").get("points");
+
+        assertThat(points.get(0).get("epoch").asInt()).isEqualTo(0);
+        assertThat(points.get(0).get("cost").asDouble()).isCloseTo(0.0889, within(0.00005));
+        assertThat(points.get(1).get("epoch").asInt()).isEqualTo(1);
+        assertThat(points.get(1).get("cost").asDouble()).isCloseTo(0.0840, within(0.00005));
+        assertThat(points.get(points.size() - 1).get("epoch").asInt()).isEqualTo(4999);
+        assertThat(points.size()).isLessThanOrEqualTo(1000);
+    }
+
+    @Test
+    void specShouldShowEveryDefaultFilledIn() {
+        String id = api.train("""
+                {"dataset": {"features": [[0],[1]], "targets": [[0],[1]]},
+                 "architecture": {"layers": [{"units": 1}]}}""");
+
+        JsonNode spec = api.get("/models/" + id).get("spec");
+
+        assertThat(spec.at("/architecture/layers/0/activation").asString()).isEqualTo("sigmoid");
+        assertThat(spec.at("/architecture/layers/0/init").asString()).isEqualTo("plain");
+        assertThat(spec.at("/architecture/layers/0/bias").asBoolean()).isTrue();
+        assertThat(spec.at("/architecture/loss").asString()).isEqualTo("squared_error");
+        assertThat(spec.at("/architecture/precision").asString()).isEqualTo("float64");
+        assertThat(spec.at("/training/epochs").asInt()).isEqualTo(ModelSpec.DEFAULT_EPOCHS);
+        assertThat(spec.at("/training/learningRate").asDouble()).isEqualTo(ModelSpec.DEFAULT_LEARNING_RATE);
+        assertThat(spec.at("/training/batchSize").isNull()).isTrue();
+        assertThat(spec.at("/training/seed").isNumber()).isTrue();
+        assertThat(spec.at("/dataset/featureNames").toString()).isEqualTo("[\"x1\"]");
+        api.awaitSucceeded(id);
+    }
+
+    @Test
+    void parametersShouldBeTheTrainedWeightsInRequestOrientation() {
+        String id = api.train(ApiClient.xor(100));
+        api.awaitSucceeded(id);
+
+        JsonNode layers = api.get("/models/" + id + "/parameters").get("layers");
+
+        assertThat(ApiClient.matrix(layers.get(0).get("weights"))).hasDimensions(3, 2);
+        assertThat(layers.get(0).get("biases").size()).isEqualTo(3);
+        assertThat(ApiClient.matrix(layers.get(1).get("weights"))).hasDimensions(1, 3);
+    }
+
+    @Test
+    void sameRequestAndSeedShouldGiveIdenticalParameters() {
+        String first = api.train(ApiClient.xor(300));
+        String second = api.train(ApiClient.xor(300));
+        api.awaitSucceeded(first);
+        api.awaitSucceeded(second);
+
+        assertThat(api.get("/models/" + second + "/parameters"))
+                .isEqualTo(api.get("/models/" + first + "/parameters"));
+    }
+}

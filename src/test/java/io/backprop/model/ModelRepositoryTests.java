@@ -1,0 +1,69 @@
+package io.backprop.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+
+/** The state moves: each takes effect only from the state it expects, so concurrent moves cannot both win. */
+@DataJdbcTest
+class ModelRepositoryTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Autowired
+    ModelRepository models;
+
+    @Autowired
+    JdbcAggregateOperations aggregates;
+
+    @BeforeEach
+    void queueOne() {
+        aggregates.insert(Model.queued("m1", "xor", Task.CLASSIFICATION, "{}", NOW));
+    }
+
+    @Test
+    void queuedModelShouldStartOnlyOnce() {
+        assertThat(models.markRunning("m1", NOW)).isTrue();
+        assertThat(models.markRunning("m1", NOW)).isFalse();
+        assertThat(models.findById("m1").orElseThrow().status()).isEqualTo(ModelStatus.RUNNING);
+    }
+
+    @Test
+    void cancelledJobShouldNotBeOverwrittenByItsLateResult() {
+        models.markRunning("m1", NOW);
+
+        assertThat(models.markCancelled("m1", NOW)).isTrue();
+        assertThat(models.markSucceeded("m1", 10, 0.1, "{}", NOW)).isFalse();
+        assertThat(models.recordProgress("m1", 5, 0.2)).isFalse();
+        assertThat(models.findById("m1").orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
+    }
+
+    @Test
+    void finishedModelShouldNotBeCancelled() {
+        models.markRunning("m1", NOW);
+        models.markFailed("m1", "diverged", NOW);
+
+        assertThat(models.markCancelled("m1", NOW)).isFalse();
+        assertThat(models.findById("m1").orElseThrow().error()).isEqualTo("diverged");
+    }
+
+    @Test
+    void unfinishedJobsShouldBeQueuedAgainFromTheStart() {
+        aggregates.insert(Model.queued("m2", "other", Task.REGRESSION, "{}", NOW.plusSeconds(1)));
+        models.markRunning("m1", NOW);
+        models.recordProgress("m1", 40, 0.3);
+
+        assertThat(models.requeueUnfinished()).isEqualTo(2);
+
+        Model requeued = models.findById("m1").orElseThrow();
+        assertThat(requeued.status()).isEqualTo(ModelStatus.QUEUED);
+        assertThat(requeued.epoch()).isZero();
+        assertThat(requeued.startedAt()).isNull();
+    }
+}

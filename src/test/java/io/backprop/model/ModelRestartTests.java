@@ -1,0 +1,115 @@
+package io.backprop.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.backprop.BackpropApplication;
+import tools.jackson.databind.JsonNode;
+
+/** Nothing accepted is lost when the process stops: whole application contexts on one database file. */
+class ModelRestartTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void succeededModelShouldPredictIdenticallyAfterARestart() {
+        String id;
+        String before;
+        try (ConfigurableApplicationContext first = start()) {
+            ApiClient api = client(first);
+            id = api.train(ApiClient.xor(3000));
+            api.awaitSucceeded(id);
+            before = api.predict(id, ApiClient.GATES).toString();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            ApiClient api = client(second);
+            assertThat(api.get("/models").at("/content/0/id").asString()).isEqualTo(id);
+            assertThat(api.get("/models/" + id).get("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(api.predict(id, ApiClient.GATES).toString()).as("bit-identical outputs").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void jobLeftRunningShouldRunAgainFromTheStartAfterARestart() throws SQLException {
+        String id;
+        JsonNode interrupted;
+        try (ConfigurableApplicationContext first = start()) {
+            ApiClient api = client(first);
+            id = api.train(ApiClient.LONG);
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/models/" + id).at("/progress/epoch").asInt() > 0);
+            interrupted = api.get("/models/" + id);
+        }
+        assertThat(statusInDatabase(id)).as("a stopping process leaves its jobs as they are").isEqualTo("RUNNING");
+
+        try (ConfigurableApplicationContext second = start()) {
+            ApiClient api = client(second);
+            JsonNode resumed = api.awaitStatus(id, "RUNNING", Duration.ofSeconds(10));
+            assertThat(Instant.parse(resumed.get("startedAt").asString()))
+                    .isAfter(Instant.parse(interrupted.get("startedAt").asString()));
+            assertThat(resumed.at("/progress/epoch").asInt()).as("from the start")
+                    .isLessThan(interrupted.at("/progress/epoch").asInt());
+            api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+        }
+    }
+
+    @Test
+    void jobMarkedRunningByACrashedProcessShouldBePickedUpAgain() {
+        String id;
+        try (ConfigurableApplicationContext first = start()) {
+            ApiClient api = client(first);
+            id = api.train(ApiClient.xor(200));
+            api.awaitSucceeded(id);
+            // what a kill -9 in the middle of training leaves behind
+            first.getBean(JdbcTemplate.class).update(
+                    "UPDATE model SET status = 'RUNNING', epoch = 17, metrics = NULL WHERE id = ?", id);
+            first.getBean(JdbcTemplate.class).update("DELETE FROM model_result WHERE model_id = ?", id);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            JsonNode model = client(second).awaitSucceeded(id);
+            assertThat(model.at("/progress/epoch").asInt()).isEqualTo(200);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(BackpropApplication.class).run("--server.port=0",
+                "--spring.datasource.url=" + url());
+    }
+
+    private String statusInDatabase(String id) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), "sa", "");
+                PreparedStatement query = connection.prepareStatement("SELECT status FROM model WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private String url() {
+        return "jdbc:h2:file:" + directory.resolve("backprop") + ";WRITE_DELAY=0";
+    }
+
+    private static ApiClient client(ConfigurableApplicationContext context) {
+        return new ApiClient(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+    }
+}

@@ -1,0 +1,191 @@
+package io.backprop.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+
+import tools.jackson.databind.JsonNode;
+
+/** Bad requests get a 4xx application/problem+json naming the field and value, never a 5xx, and store nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:model-validation;DB_CLOSE_DELAY=-1",
+        "backprop.limits.max-request-size=1MB" })
+class ModelValidationTests extends HttpApiTests {
+
+    private static final String DATA = """
+            "dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[0]]}""";
+    private static final String NET = """
+            "architecture": {"layers": [{"units": 3}, {"units": 1}]}""";
+
+
+    static Stream<Arguments> badTrainingRequests() {
+        return Stream.of(
+                bad("ragged rows", "{\"dataset\": {\"features\": [[0,0],[1]], \"targets\": [[0],[1]]}, " + NET + "}",
+                        "dataset.features[1]"),
+                bad("target width differs from the last layer", "{\"dataset\": {\"features\": [[0,0]], "
+                        + "\"targets\": [[0,1]]}, " + NET + "}", "dataset.targets[0]"),
+                bad("fewer target rows than feature rows", "{\"dataset\": {\"features\": [[0,0],[1,1]], "
+                        + "\"targets\": [[0]]}, " + NET + "}", "dataset.targets"),
+                bad("unknown activation", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1, "
+                        + "\"activation\": \"sigmoidd\"}]}}", "architecture.layers[0].activation"),
+                bad("unknown init", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1, "
+                        + "\"init\": \"glorot\"}]}}", "architecture.layers[0].init"),
+                bad("unknown loss", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1}], "
+                        + "\"loss\": \"hinge\"}}", "architecture.loss"),
+                bad("NaN as a string", "{\"dataset\": {\"features\": [[\"NaN\",0]], \"targets\": [[0]]}, " + NET
+                        + "}", "dataset.features[0][0]"),
+                bad("Infinity as a string in targets", "{\"dataset\": {\"features\": [[0,0]], "
+                        + "\"targets\": [[\"Infinity\"]]}, " + NET + "}", "dataset.targets[0][0]"),
+                bad("1e400 overflows to infinity", "{\"dataset\": {\"features\": [[0,1e400]], \"targets\": [[0]]}, "
+                        + NET + "}", "dataset.features[0][1]"),
+                bad("negative epochs", "{" + DATA + ", " + NET + ", \"training\": {\"epochs\": -5}}",
+                        "training.epochs"),
+                bad("too many epochs", "{" + DATA + ", " + NET + ", \"training\": {\"epochs\": 2000000}}",
+                        "training.epochs"),
+                bad("zero learning rate", "{" + DATA + ", " + NET + ", \"training\": {\"learningRate\": 0}}",
+                        "training.learningRate"),
+                bad("zero batch size", "{" + DATA + ", " + NET + ", \"training\": {\"batchSize\": 0}}",
+                        "training.batchSize"),
+                bad("too many parameters", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 4096}, "
+                        + "{\"units\": 4096}, {\"units\": 1}]}}", "architecture.layers"),
+                bad("too many units", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 5000}, "
+                        + "{\"units\": 1}]}}", "architecture.layers[0].units"),
+                bad("zero units", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 0}, {\"units\": 1}]}}",
+                        "architecture.layers[0].units"),
+                bad("too many layers", "{" + DATA + ", \"architecture\": {\"layers\": ["
+                        + "{\"units\": 1},".repeat(20) + "{\"units\": 1}]}}", "architecture.layers"),
+                bad("no layers", "{" + DATA + ", \"architecture\": {\"layers\": []}}", "architecture.layers"),
+                bad("wrong weight shape", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 3, "
+                        + "\"weights\": [[1,2,3],[1,2,3],[1,2,3]]}, {\"units\": 1}]}}",
+                        "architecture.layers[0].weights[0]"),
+                bad("wrong number of biases", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1, "
+                        + "\"biases\": [0, 0]}]}}", "architecture.layers[0].biases"),
+                bad("cross-entropy without softmax", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1}], "
+                        + "\"loss\": \"cross_entropy\"}}", "architecture.loss"),
+                bad("empty dataset", "{\"dataset\": {\"features\": [], \"targets\": []}, " + NET + "}",
+                        "dataset.features"),
+                bad("missing architecture", "{" + DATA + "}", "architecture"),
+                bad("missing dataset", "{" + NET + "}", "dataset"),
+                bad("features as text", "{\"dataset\": {\"features\": \"0,0\", \"targets\": [[0]]}, " + NET + "}",
+                        "dataset.features"),
+                bad("misspelt field", "{" + DATA + ", " + NET + ", \"training\": {\"learningrate\": 1}}",
+                        "training.learningrate"),
+                bad("feature names that do not match the columns", "{\"dataset\": {\"features\": [[0,0]], "
+                        + "\"targets\": [[0]], \"featureNames\": [\"a\"]}, " + NET + "}", "dataset.featureNames"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTrainingRequests")
+    void badTrainingRequestShouldNameTheField(String description, String body, String field) {
+        JsonNode problem = postExpectingProblem("/models", body, 400);
+
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/invalid-request");
+        assertThat(problem.get("errors").findValuesAsString("field")).contains(field);
+        assertThat(listedModels()).as("nothing is stored").isZero();
+    }
+
+    @Test
+    void everyViolationShouldBeReportedAtOnce() {
+        JsonNode problem = postExpectingProblem("/models", """
+                {"dataset": {"features": [[0,0],[0]], "targets": [[0],["NaN"]]},
+                 "architecture": {"layers": [{"units": 0}, {"units": 1}]},
+                 "training": {"epochs": 0, "learningRate": -1}}""", 400);
+
+        assertThat(problem.get("errors").findValuesAsString("field")).contains("dataset.features[1]",
+                "dataset.targets[1][0]", "architecture.layers[0].units", "training.epochs", "training.learningRate");
+        assertThat(problem.get("errors").findValuesAsString("value")).contains("1 value", "NaN", "0", "-1.0");
+    }
+
+    @Test
+    void malformedJsonShouldBeAProblemNotAServerError() {
+        JsonNode problem = postExpectingProblem("/models", "{\"dataset\": {", 400);
+
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/malformed-json");
+        assertThat(problem.get("detail").asString()).contains("line 1").doesNotContain("Source");
+    }
+
+    @Test
+    void bodyOverTheSizeLimitShouldBeRejected() {
+        String huge = "{\"name\": \"" + "x".repeat(1_200_000) + "\"}";
+
+        JsonNode problem = postExpectingProblem("/models", huge, 413);
+
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/request-too-large");
+    }
+
+    @Test
+    void otherMediaTypesShouldBeRefused() {
+        api.http().post().uri("/models").contentType(MediaType.TEXT_PLAIN).body("x").exchange()
+                .expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void unknownStatusFilterAndOversizedPageShouldNameTheParameter() {
+        assertThat(getExpectingProblem("/models?status=DONE").get("errors").findValuesAsString("field"))
+                .containsExactly("status");
+        assertThat(getExpectingProblem("/models?size=1000").get("errors").findValuesAsString("field"))
+                .containsExactly("size");
+    }
+
+    @Test
+    void unknownModelShouldBeNotFound() {
+        JsonNode problem = getExpectingProblem("/models/3f2a-nope", 404);
+
+        assertThat(problem.get("detail").asString()).isEqualTo("Unable to find model 3f2a-nope");
+        postExpectingProblem("/models/3f2a-nope/predict", "{\"features\": [[0,0]]}", 404);
+        api.http().delete().uri("/models/3f2a-nope").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void badPredictionRowsShouldNameTheField() {
+        String id = api.train(ApiClient.xor(10));
+        api.awaitSucceeded(id);
+
+        JsonNode wrongWidth = postExpectingProblem("/models/" + id + "/predict", "{\"features\": [[0,0,1]]}", 400);
+        JsonNode notFinite = postExpectingProblem("/models/" + id + "/predict", "{\"features\": [[0,\"NaN\"]]}", 400);
+        JsonNode missing = postExpectingProblem("/models/" + id + "/predict", "{}", 400);
+
+        assertThat(wrongWidth.get("errors").findValuesAsString("field")).containsExactly("features[0]");
+        assertThat(notFinite.get("errors").findValuesAsString("field")).containsExactly("features[0][1]");
+        assertThat(missing.get("errors").findValuesAsString("field")).containsExactly("features");
+        api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+    }
+
+    private JsonNode postExpectingProblem(String path, String body, int status) {
+        return problem(api.http().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult());
+    }
+
+    private JsonNode getExpectingProblem(String path) {
+        return getExpectingProblem(path, 400);
+    }
+
+    private JsonNode getExpectingProblem(String path, int status) {
+        return problem(api.http().get().uri(path).exchange().expectStatus().isEqualTo(status)
+                .expectBody(String.class).returnResult());
+    }
+
+    private static JsonNode problem(EntityExchangeResult<String> result) {
+        assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = ApiClient.json(result.getResponseBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(result.getStatus().value());
+        assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("Exception", "at io.");
+        return problem;
+    }
+
+    private int listedModels() {
+        return api.get("/models").at("/page/totalElements").asInt();
+    }
+
+    private static Arguments bad(String description, String body, String field) {
+        return Arguments.of(description, body, field);
+    }
+}
