@@ -1,7 +1,5 @@
 package io.backprop.network;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -47,7 +45,9 @@ public final class Trainer {
         private final int[] order;
         private final int batchRows;
         private final Random random;
-        private final Map<Integer, Pass> passes = new HashMap<>();
+        /** Buffers for full batches, and for the smaller last batch when the rows do not divide evenly. */
+        private Pass full;
+        private Pass remainder;
 
         Batches(Network network, Examples examples, TrainingOptions options) {
             this.network = network;
@@ -69,7 +69,7 @@ public final class Trainer {
             }
             double lossSum = 0;
             for (int from = 0; from < order.length; from += batchRows) {
-                Pass pass = passes.computeIfAbsent(Math.min(batchRows, order.length - from), this::pass);
+                Pass pass = pass(Math.min(batchRows, order.length - from));
                 if (pass.features != features) {
                     pass.features.assignRows(features, order, from);
                     pass.targets.assignRows(targets, order, from);
@@ -91,8 +91,17 @@ public final class Trainer {
             }
         }
 
-        /** The whole set is its own batch; smaller batches get buffers that rows are copied into. */
         private Pass pass(int rows) {
+            if (rows == batchRows) {
+                full = full != null ? full : newPass(rows);
+                return full;
+            }
+            remainder = remainder != null ? remainder : newPass(rows);
+            return remainder;
+        }
+
+        /** The whole set is its own batch; smaller batches get buffers that rows are copied into. */
+        private Pass newPass(int rows) {
             Network.Workspace workspace = network.workspace(rows, true);
             if (rows == order.length) {
                 return new Pass(features, targets, workspace);

@@ -14,7 +14,8 @@ final class LearningCurveRecorder {
     private final int head;
     private final int stride;
     private final List<CurvePoint> points = new ArrayList<>();
-    private CurvePoint last;
+    private int lastEpoch = -1;
+    private double lastCost;
 
     LearningCurveRecorder(int plannedEpochs, int maxPoints) {
         if (plannedEpochs <= maxPoints) {
@@ -30,16 +31,17 @@ final class LearningCurveRecorder {
     }
 
     synchronized void record(int epoch, double cost) {
-        last = new CurvePoint(epoch, cost);
+        lastEpoch = epoch;
+        lastCost = cost;
         if (epoch < head || (epoch - head) % stride == 0) {
-            points.add(last);
+            points.add(new CurvePoint(epoch, cost));
         }
     }
 
     synchronized List<CurvePoint> points() {
         List<CurvePoint> result = new ArrayList<>(points);
-        if (last != null && (result.isEmpty() || result.get(result.size() - 1).epoch() != last.epoch())) {
-            result.add(last);
+        if (lastEpoch >= 0 && (result.isEmpty() || result.get(result.size() - 1).epoch() != lastEpoch)) {
+            result.add(new CurvePoint(lastEpoch, lastCost));
         }
         return result;
     }
