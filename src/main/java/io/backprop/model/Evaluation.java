@@ -1,28 +1,30 @@
 package io.backprop.model;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.backprop.network.Activation;
-import io.backprop.network.Examples;
-import io.backprop.network.Predictor;
+import io.backprop.data.ClassificationReport;
+import io.backprop.data.RegressionReport;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** How well a model fits a set of examples: its cost, and for classifiers the share of rows labelled right. */
-@Schema(description = "The cost on a set of examples, and for classifiers the accuracy")
+/**
+ * How well a model fits a set of examples: its cost (the loss it was trained on), and for classifiers the
+ * accuracy, per-class precision, recall and F1 and the confusion matrix, for regression RMSE, MAE and R² in
+ * the targets' own units.
+ */
+@Schema(description = "The fit on a set of rows: cost; for classifiers accuracy, per-class scores and the confusion "
+        + "matrix (rows: actual class, columns: predicted); for regression rmse, mae and r2 in the targets' units")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Evaluation(double cost, Double accuracy) {
+public record Evaluation(int rows, double cost, Double accuracy, List<ClassificationReport.ClassScore> perClass,
+        ClassificationReport.ConfusionMatrix confusionMatrix, Double rmse, Double mae, Double r2) {
 
-    static Evaluation of(Predictor predictor, Examples examples, Task task, Activation output) {
-        double cost = predictor.cost(examples);
-        if (task != Task.CLASSIFICATION) {
-            return new Evaluation(cost, null);
-        }
-        int[] predicted = Labels.of(predictor.predict(examples.features()), output);
-        int[] actual = Labels.of(examples.targets(), output);
-        int right = 0;
-        for (int i = 0; i < actual.length; i++) {
-            right += predicted[i] == actual[i] ? 1 : 0;
-        }
-        return new Evaluation(cost, (double) right / actual.length);
+    static Evaluation classification(int rows, double cost, ClassificationReport report) {
+        return new Evaluation(rows, cost, report.accuracy(), report.perClass(), report.confusionMatrix(), null, null,
+                null);
+    }
+
+    static Evaluation regression(int rows, double cost, RegressionReport report) {
+        return new Evaluation(rows, cost, null, null, null, report.rmse(), report.mae(), report.r2());
     }
 }

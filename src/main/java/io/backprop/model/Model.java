@@ -5,13 +5,15 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 
 /**
- * A model's row: status, progress and the small JSON documents (spec, metrics). The training rows and the
- * trained parameters live in tables of their own, so that listing models never loads them.
+ * A model's row: status, progress and the small JSON documents (spec, preparation, metrics, outcome). The
+ * training rows and the trained parameters live in tables of their own, so that listing models never loads them.
  */
-record Model(@Id String id, String name, ModelStatus status, Task task, String spec, int epoch,
-        Double cost, String metrics, String error, Instant createdAt, Instant startedAt, Instant finishedAt) {
+record Model(@Id String id, String name, ModelStatus status, Task task, String spec, String preprocessing, int epoch,
+        Double cost, String metrics, String outcome, String error, Instant createdAt, Instant startedAt,
+        Instant finishedAt) {
 
-    static Model queued(String id, String name, Task task, String spec, Instant now) {
-        return new Model(id, name, ModelStatus.QUEUED, task, spec, 0, null, null, null, now, null, null);
+    static Model queued(String id, String name, Task task, String spec, String preprocessing, Instant now) {
+        return new Model(id, name, ModelStatus.QUEUED, task, spec, preprocessing, 0, null, null, null, null, now, null,
+                null);
     }
 }

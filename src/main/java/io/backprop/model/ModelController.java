@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.backprop.dataset.DatasetInput;
 import io.backprop.network.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -95,6 +96,15 @@ class ModelController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     PredictionResponse predict(@PathVariable String id, @RequestBody PredictionRequest request) {
         return service.predict(id, request);
+    }
+
+    @PostMapping(path = "/{id}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Evaluate on labelled rows", description = "The same metrics as the model's training and "
+            + "validation metrics, for rows the caller brings: raw features, and targets or class labels")
+    @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    Evaluation evaluate(@PathVariable String id, @RequestBody DatasetInput rows) {
+        return service.evaluate(id, rows);
     }
 
     @PostMapping("/{id}/cancel")

@@ -7,7 +7,7 @@ import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.backprop.network.Predictor;
+import io.backprop.dataset.DatasetInput;
 import io.backprop.training.TrainingJournal;
 import io.backprop.training.TrainingOutcome;
 import io.backprop.training.TrainingTask;
@@ -44,22 +44,25 @@ class ModelJournal implements TrainingJournal {
         models.recordProgress(modelId, epochs, cost);
     }
 
-    /** Stores parameters, curve and metrics together with the status, or nothing if the job was cancelled. */
+    /** Stores parameters, curve, metrics and outcome together with the status, or nothing if it was cancelled. */
     @Override
     public void succeeded(TrainingTask task, TrainingOutcome outcome) {
         Model model = models.findById(task.modelId()).orElse(null);
         if (model == null) {
             return;
         }
-        ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
-        Evaluation training = Evaluation.of(new Predictor(task.spec(), outcome.parameters()), task.examples(),
-                model.task(), spec.outputActivation());
+        TrainedModel trained = new TrainedModel(json.readValue(model.spec(), ModelSpec.class),
+                json.readValue(model.preprocessing(), Preparation.class), outcome.parameters());
+        Metrics metrics = new Metrics(trained.evaluate(task.training()),
+                task.validation() == null ? null : trained.evaluate(task.validation()));
         ModelResult result = new ModelResult(task.modelId(), json.writeValueAsString(outcome.parameters()),
                 json.writeValueAsString(new LearningCurve(outcome.curve())));
-        String metrics = json.writeValueAsString(new Metrics(training));
+        String ending = json.writeValueAsString(new Outcome(outcome.epochs(), outcome.bestEpoch(),
+                outcome.stoppedEarly()));
         transaction.executeWithoutResult(status -> {
             aggregates.insert(result);
-            if (!models.markSucceeded(task.modelId(), outcome.epochs(), training.cost(), metrics, clock.instant())) {
+            if (!models.markSucceeded(task.modelId(), outcome.epochs(), metrics.training().cost(),
+                    json.writeValueAsString(metrics), ending, clock.instant())) {
                 status.setRollbackOnly();
             }
         });
@@ -74,10 +77,13 @@ class ModelJournal implements TrainingJournal {
     public List<TrainingTask> unfinished() {
         return transaction.execute(status -> {
             models.requeueUnfinished();
-            return models.findByStatusInOrderByCreatedAt(List.of(ModelStatus.QUEUED)).stream()
-                    .map(model -> json.readValue(model.spec(), ModelSpec.class).trainingTask(model.id(),
-                            json.readValue(datasets.findById(model.id()).orElseThrow().content(), DatasetRows.class)))
-                    .toList();
+            return models.findByStatusInOrderByCreatedAt(List.of(ModelStatus.QUEUED)).stream().map(this::task).toList();
         });
+    }
+
+    private TrainingTask task(Model model) {
+        ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
+        DatasetInput rows = json.readValue(datasets.findById(model.id()).orElseThrow().content(), DatasetInput.class);
+        return PreparedData.prepare(spec, rows).task(model.id(), spec);
     }
 }

@@ -32,9 +32,9 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
     @Modifying
     @Query("""
             UPDATE model SET status = 'SUCCEEDED', epoch = :epoch, cost = :cost, metrics = :metrics,
-                finished_at = :now
+                outcome = :outcome, finished_at = :now
             WHERE id = :id AND status = 'RUNNING'""")
-    boolean markSucceeded(String id, int epoch, double cost, String metrics, Instant now);
+    boolean markSucceeded(String id, int epoch, double cost, String metrics, String outcome, Instant now);
 
     @Modifying
     @Query("UPDATE model SET status = 'FAILED', error = :error, finished_at = :now WHERE id = :id AND status = 'RUNNING'")

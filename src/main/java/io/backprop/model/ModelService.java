@@ -3,7 +3,6 @@ package io.backprop.model;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,9 +13,11 @@ import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.backprop.dataset.DatasetInput;
 import io.backprop.network.Parameters;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.InvalidRequestException;
+import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
 import io.backprop.training.QueueFullException;
 import io.backprop.training.TrainingQueue;
@@ -60,26 +61,26 @@ class ModelService {
      * @throws QueueFullException when the training queue is full (nothing is kept then)
      */
     ModelView create(TrainingRequest request) {
-        validator.validate(request);
-        ModelSpec spec = ModelSpec.of(request, seeds.nextLong());
+        DatasetInput rows = validator.validate(request);
+        ModelSpec spec = ModelSpec.of(request, rows, seeds.nextLong());
+        PreparedData prepared = PreparedData.prepare(spec, rows);
         String id = UUID.randomUUID().toString();
         String name = request.name() != null ? request.name() : "model " + id.substring(0, 8);
-        DatasetInput dataset = request.dataset();
-        Model model = Model.queued(id, name, Task.of(spec.outputActivation(), dataset.targets()),
-                json.writeValueAsString(spec), clock.instant());
-        DatasetRows rows = new DatasetRows(dataset.features(), dataset.targets());
+        Task task = prepared.preparation().classes() == null ? Task.REGRESSION : Task.CLASSIFICATION;
+        Model model = Model.queued(id, name, task, json.writeValueAsString(spec),
+                json.writeValueAsString(prepared.preparation()), clock.instant());
         transaction.executeWithoutResult(status -> {
             aggregates.insert(model);
             aggregates.insert(new ModelDataset(id, json.writeValueAsString(rows)));
         });
         try {
-            queue.submit(spec.trainingTask(id, rows));
+            queue.submit(prepared.task(id, spec));
         }
         catch (QueueFullException e) {
             models.deleteById(id);
             throw e;
         }
-        return view(model, spec);
+        return view(model);
     }
 
     ModelView get(String id) {
@@ -119,11 +120,14 @@ class ModelService {
         MatrixChecks.check("features", request.features(), model.spec().dataset().features(),
                 limits.maxPredictRows(), limits.maxColumns(), violations);
         InvalidRequestException.throwIfAny(violations);
-        double[][] outputs = model.predictor().predict(request.features());
-        List<Object> labels = model.task() != Task.CLASSIFICATION ? null
-                : Arrays.stream(Labels.of(outputs, model.spec().outputActivation())).boxed()
-                        .map(Object.class::cast).toList();
-        return new PredictionResponse(outputs, labels);
+        return model.predict(request.features());
+    }
+
+    /** The trained model's fit on labelled rows the caller brings, in raw units like the training rows. */
+    Evaluation evaluate(String id, DatasetInput rows) {
+        TrainedModel model = trained.get(id);
+        validator.validateEvaluation(model, rows);
+        return model.evaluate(model.examples(rows));
     }
 
     /** The stored curve of a finished model, the curve so far of one training here, or an empty one. */
@@ -143,13 +147,17 @@ class ModelService {
     }
 
     private ModelView view(Model model) {
-        return view(model, json.readValue(model.spec(), ModelSpec.class));
+        ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
+        Preparation preparation = json.readValue(model.preprocessing(), Preparation.class);
+        return new ModelView(model.id(), model.name(), model.status(), model.task(),
+                new ModelView.Progress(model.epoch(), spec.training().epochs(), model.cost()), spec,
+                preparation.preprocessor(), preparation.classes(),
+                new ModelView.Split(preparation.trainingRows(), preparation.validationRows()),
+                read(model.metrics(), Metrics.class), read(model.outcome(), Outcome.class), model.error(),
+                model.createdAt(), model.startedAt(), model.finishedAt());
     }
 
-    private ModelView view(Model model, ModelSpec spec) {
-        Metrics metrics = model.metrics() == null ? null : json.readValue(model.metrics(), Metrics.class);
-        return new ModelView(model.id(), model.name(), model.status(), model.task(),
-                new ModelView.Progress(model.epoch(), spec.training().epochs(), model.cost()), spec, metrics,
-                model.error(), model.createdAt(), model.startedAt(), model.finishedAt());
+    private <T> T read(String document, Class<T> type) {
+        return document == null ? null : json.readValue(document, type);
     }
 }

@@ -2,71 +2,86 @@ package io.backprop.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
+import io.backprop.data.Scaling;
+import io.backprop.dataset.DatasetInput;
 import io.backprop.network.Activation;
+import io.backprop.network.EarlyStopping;
 import io.backprop.network.LayerSpec;
 import io.backprop.network.Loss;
 import io.backprop.network.NetworkSpec;
-import io.backprop.network.Parameters;
 import io.backprop.network.Precision;
 import io.backprop.network.TrainingOptions;
 import io.backprop.network.WeightInit;
-import io.backprop.training.TrainingTask;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A model's full specification with every default filled in: what was trained, and how. */
+/** A model's full specification with every default filled in: what was trained, on what, and how. */
 @Schema(description = "The model's specification with every default filled in")
-public record ModelSpec(Architecture architecture, TrainingSettings training, DatasetSummary dataset) {
+public record ModelSpec(Architecture architecture, TrainingSettings training, Preprocessing preprocessing,
+        DatasetSummary dataset) {
 
     static final int DEFAULT_EPOCHS = 1000;
     static final double DEFAULT_LEARNING_RATE = 0.1;
 
     /** The request's choices, and the defaults where it made none; {@code seed} is used when it gave none. */
-    static ModelSpec of(TrainingRequest request, long seed) {
+    static ModelSpec of(TrainingRequest request, DatasetInput data, long seed) {
         Architecture architecture = request.architecture();
         List<Layer> layers = architecture.layers().stream()
                 .map(layer -> new Layer(layer.units(), or(layer.activation(), Activation.SIGMOID),
                         or(layer.init(), WeightInit.PLAIN), or(layer.bias(), true), layer.weights(), layer.biases()))
                 .toList();
-        TrainingSettings training = request.training() == null
-                ? new TrainingSettings(null, null, null, null, null) : request.training();
-        DatasetInput dataset = request.dataset();
-        int features = dataset.features()[0].length;
-        List<String> names = dataset.featureNames() != null ? dataset.featureNames()
-                : IntStream.rangeClosed(1, features).mapToObj(i -> "x" + i).toList();
+        TrainingSettings training = or(request.training(),
+                new TrainingSettings(null, null, null, null, null, null, null));
+        TrainingSettings.EarlyStoppingSettings stopping = training.earlyStopping() == null ? null
+                : new TrainingSettings.EarlyStoppingSettings(training.earlyStopping().patience(),
+                        or(training.earlyStopping().minDelta(), 0.0));
+        Preprocessing preprocessing = or(request.preprocessing(), new Preprocessing(null, null, null));
+        int targetColumns = data.labels() != null ? 1 : data.targets()[0].length;
         return new ModelSpec(
                 new Architecture(layers, or(architecture.loss(), Loss.SQUARED_ERROR),
                         or(architecture.precision(), Precision.FLOAT64)),
                 new TrainingSettings(or(training.epochs(), DEFAULT_EPOCHS),
                         or(training.learningRate(), DEFAULT_LEARNING_RATE), training.batchSize(),
-                        or(training.shuffle(), true), or(training.seed(), seed)),
-                new DatasetSummary(dataset.features().length, features, dataset.targets()[0].length, names));
+                        or(training.shuffle(), true), or(training.seed(), seed), or(training.validationSplit(), 0.0),
+                        stopping),
+                new Preprocessing(or(preprocessing.featureScaling(), Scaling.NONE),
+                        or(preprocessing.targetScaling(), Scaling.NONE), or(preprocessing.featureCrosses(), List.of())),
+                new DatasetSummary(request.datasetId(), data.rows(), data.featureCount(), targetColumns,
+                        data.featureNamesOrDefault(), targetNames(data, targetColumns), data.labels() != null));
     }
 
+    /** The network: its inputs are the feature columns plus one per feature cross. */
     NetworkSpec network() {
         List<LayerSpec> layers = new ArrayList<>();
         for (Layer layer : architecture.layers()) {
             layers.add(new LayerSpec(layer.units(), layer.activation(), layer.init(), layer.bias(), layer.weights(),
                     layer.biases()));
         }
-        return new NetworkSpec(dataset.features(), layers, architecture.loss(), architecture.precision());
+        return new NetworkSpec(dataset.features() + preprocessing.featureCrosses().size(), layers, architecture.loss(),
+                architecture.precision());
     }
 
     TrainingOptions options() {
+        EarlyStopping stopping = training.earlyStopping() == null ? null
+                : new EarlyStopping(training.earlyStopping().patience(), training.earlyStopping().minDelta());
         return new TrainingOptions(training.epochs(), training.learningRate(), training.batchSize(),
-                training.shuffle(), training.seed());
-    }
-
-    /** The job that trains this spec on {@code rows} from its seeded initial parameters. */
-    TrainingTask trainingTask(String modelId, DatasetRows rows) {
-        NetworkSpec network = network();
-        return new TrainingTask(modelId, network, Parameters.initial(network, training.seed()), rows.examples(),
-                options());
+                training.shuffle(), training.seed(), stopping);
     }
 
     Activation outputActivation() {
-        return architecture.layers().get(architecture.layers().size() - 1).activation();
+        return lastLayer().activation();
+    }
+
+    Layer lastLayer() {
+        return architecture.layers().get(architecture.layers().size() - 1);
+    }
+
+    private static List<String> targetNames(DatasetInput data, int columns) {
+        if (data.targetNames() != null) {
+            return data.targetNames();
+        }
+        return columns == 1 ? List.of("y")
+                : java.util.stream.IntStream.rangeClosed(1, columns).mapToObj(i -> "y" + i).toList();
     }
 
     private static <T> T or(T value, T fallback) {

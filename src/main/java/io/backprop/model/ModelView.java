@@ -1,19 +1,27 @@
 package io.backprop.model;
 
 import java.time.Instant;
+import java.util.List;
 
+import io.backprop.data.Preprocessor;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A model as clients see it. */
-@Schema(description = "A model: its status and progress, its full spec, and once trained its metrics")
+@Schema(description = "A model: its status and progress, its full spec, what preprocessing learned from the "
+        + "training rows, and once trained its metrics and how training ended")
 public record ModelView(
         String id,
         String name,
         @Schema(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED") ModelStatus status,
-        @Schema(description = "classification when the targets are class indicators, otherwise regression") Task task,
+        @Schema(description = "classification when the targets are classes, otherwise regression") Task task,
         Progress progress,
         ModelSpec spec,
+        @Schema(description = "The fitted preprocessing: input columns after crosses, and the statistics of the "
+                + "training rows each scaling uses") Preprocessor preprocessing,
+        @Schema(description = "Classifiers: the classes, in the order of the outputs") List<Object> classes,
+        @Schema(description = "How the rows were split") Split rows,
         @Schema(description = "Set once training succeeded") Metrics metrics,
+        @Schema(description = "Set once training succeeded") Outcome outcome,
         @Schema(description = "Why training failed, for FAILED models") String error,
         Instant createdAt,
         Instant startedAt,
@@ -22,5 +30,9 @@ public record ModelView(
     /** Epochs completed of those planned, and the latest training cost. */
     @Schema(description = "Epochs completed of those planned, and the latest cost")
     public record Progress(int epoch, int epochs, Double cost) {
+    }
+
+    /** Rows trained on and rows held out for validation. */
+    public record Split(int training, int validation) {
     }
 }

@@ -1,8 +1,79 @@
 package io.backprop.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.backprop.data.ClassLabels;
+import io.backprop.data.ClassificationReport;
+import io.backprop.data.RegressionReport;
+import io.backprop.dataset.DatasetInput;
+import io.backprop.network.Activation;
+import io.backprop.network.Examples;
 import io.backprop.network.Parameters;
 import io.backprop.network.Predictor;
 
-/** A model that finished training, loaded and ready to answer. */
-record TrainedModel(ModelSpec spec, Task task, Parameters parameters, Predictor predictor) {
+/**
+ * A model that finished training, ready to answer in its callers' units: raw features in, outputs in the
+ * targets' units (or class names and probabilities for classifiers) out.
+ */
+record TrainedModel(ModelSpec spec, Preparation preparation, Parameters parameters, Predictor predictor) {
+
+    TrainedModel(ModelSpec spec, Preparation preparation, Parameters parameters) {
+        this(spec, preparation, parameters, new Predictor(spec.network(), parameters));
+    }
+
+    boolean classifier() {
+        return preparation.classes() != null;
+    }
+
+    PredictionResponse predict(double[][] rawFeatures) {
+        double[][] outputs = predictor.predict(preparation.preprocessor().inputs(rawFeatures));
+        if (!classifier()) {
+            return new PredictionResponse(preparation.preprocessor().outputs(outputs), null, null);
+        }
+        int[] classIndexes = Labels.of(outputs, spec.outputActivation());
+        List<Object> labels = new ArrayList<>();
+        List<Map<String, Double>> probabilities = new ArrayList<>();
+        for (int i = 0; i < outputs.length; i++) {
+            labels.add(preparation.classes().get(classIndexes[i]));
+            probabilities.add(probabilities(outputs[i]));
+        }
+        return new PredictionResponse(outputs, labels, probabilities);
+    }
+
+    /** The fit on examples already in the network's terms (scaled inputs, encoded and scaled targets). */
+    Evaluation evaluate(Examples examples) {
+        double cost = predictor.cost(examples);
+        double[][] outputs = predictor.predict(examples.features());
+        if (classifier()) {
+            int[] actual = Labels.of(examples.targets(), spec.outputActivation());
+            int[] predicted = Labels.of(outputs, spec.outputActivation());
+            return Evaluation.classification(examples.rows(), cost,
+                    ClassificationReport.of(actual, predicted, preparation.classes()));
+        }
+        return Evaluation.regression(examples.rows(), cost, RegressionReport.of(
+                preparation.preprocessor().outputs(examples.targets()), preparation.preprocessor().outputs(outputs)));
+    }
+
+    /** Raw labelled rows in the network's terms, transformed exactly as the training rows were. */
+    Examples examples(DatasetInput rows) {
+        List<?> labels = PreparedData.classLabels(spec, rows);
+        double[][] targets = labels == null ? rows.targets()
+                : new ClassLabels(preparation.classes()).encode(labels, spec.outputActivation() == Activation.SIGMOID);
+        return new Examples(preparation.preprocessor().inputs(rows.features()),
+                preparation.preprocessor().targets(targets));
+    }
+
+    /** Each class's probability: the softmax outputs, or 1 − p and p for a single sigmoid output. */
+    private Map<String, Double> probabilities(double[] output) {
+        Map<String, Double> byClass = new LinkedHashMap<>();
+        List<Object> classes = preparation.classes();
+        for (int c = 0; c < classes.size(); c++) {
+            double p = output.length == 1 ? (c == 1 ? output[0] : 1 - output[0]) : output[c];
+            byClass.put(String.valueOf(classes.get(c)), p);
+        }
+        return byClass;
+    }
 }

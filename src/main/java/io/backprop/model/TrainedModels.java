@@ -4,7 +4,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ConcurrentLruCache;
 
 import io.backprop.network.Parameters;
-import io.backprop.network.Predictor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,8 +44,8 @@ class TrainedModels {
             throw new ModelStateException(id, model.status(), "only a SUCCEEDED model has trained parameters");
         }
         ModelResult result = results.findById(id).orElseThrow(() -> new ModelNotFoundException(id));
-        ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
-        Parameters parameters = json.readValue(result.parameters(), Parameters.class);
-        return new TrainedModel(spec, model.task(), parameters, new Predictor(spec.network(), parameters));
+        return new TrainedModel(json.readValue(model.spec(), ModelSpec.class),
+                json.readValue(model.preprocessing(), Preparation.class),
+                json.readValue(result.parameters(), Parameters.class));
     }
 }

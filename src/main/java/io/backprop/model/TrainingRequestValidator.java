@@ -1,21 +1,27 @@
 package io.backprop.model;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
+import io.backprop.data.ClassLabels;
+import io.backprop.data.Scaling;
+import io.backprop.dataset.DatasetChecks;
+import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.DatasetService;
 import io.backprop.network.Activation;
 import io.backprop.network.Loss;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.InvalidRequestException;
+import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
 
 /**
- * Checks a training request before anything is stored or queued, and reports every violation at once: shapes,
- * finite numbers, the loss against the output layer, and the configured limits on rows, columns, layers,
- * units, parameters and epochs.
+ * Checks a training request before anything is stored or queued, and reports every violation at once: the
+ * data, its fit to the output layer (class labels need a matching softmax or sigmoid output), the
+ * preprocessing, the network's shapes, the training settings, and the configured limits.
  */
 @Component
 class TrainingRequestValidator {
@@ -23,82 +29,158 @@ class TrainingRequestValidator {
     private static final int MAX_NAME_LENGTH = 200;
 
     private final RequestLimits limits;
+    private final DatasetService datasets;
 
-    TrainingRequestValidator(RequestLimits limits) {
+    TrainingRequestValidator(RequestLimits limits, DatasetService datasets) {
         this.limits = limits;
+        this.datasets = datasets;
     }
 
-    void validate(TrainingRequest request) {
+    /** Returns the examples to train on (inline or stored) once the whole request is valid. */
+    DatasetInput validate(TrainingRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         if (request.name() != null && request.name().length() > MAX_NAME_LENGTH) {
             violations.add(FieldViolation.of("name", request.name(), "must be at most " + MAX_NAME_LENGTH
                     + " characters"));
         }
-        int features = checkFeatures(request.dataset(), violations);
-        int outputs = checkArchitecture(request.architecture(), features, violations);
-        checkTargets(request.dataset(), outputs, violations);
+        DatasetInput data = data(request, violations);
+        int inputs = data == null ? -1 : checkPreprocessing(request.preprocessing(), data, violations);
+        checkArchitecture(request.architecture(), inputs, violations);
+        if (data != null && usable(request.architecture())) {
+            checkTargetsFitOutput(data, request.architecture(), request.preprocessing(), violations);
+        }
         checkTraining(request.training(), violations);
+        InvalidRequestException.throwIfAny(violations);
+        return data;
+    }
+
+    /** Rows to evaluate a trained model on: its feature columns, and targets or labels it knows. */
+    void validateEvaluation(TrainedModel model, DatasetInput rows) {
+        List<FieldViolation> violations = new ArrayList<>();
+        DatasetChecks.check("", rows, limits, violations);
+        DatasetSummary trained = model.spec().dataset();
+        if (violations.isEmpty()) {
+            MatrixChecks.check("features", rows.features(), trained.features(), limits.maxRows(), limits.maxColumns(),
+                    violations);
+            if (rows.targets() != null && !trained.labels()) {
+                MatrixChecks.check("targets", rows.targets(), trained.targets(), limits.maxRows(),
+                        limits.maxColumns(), violations);
+            }
+        }
+        if (violations.isEmpty() && model.classifier()) {
+            List<?> labels = PreparedData.classLabels(model.spec(), rows);
+            ClassLabels classes = new ClassLabels(model.preparation().classes());
+            if (labels == null && trained.labels()) {
+                violations.add(FieldViolation.of("labels", null, "give the class of each row"));
+            }
+            for (int i = 0; labels != null && i < labels.size(); i++) {
+                if (classes.indexOf(labels.get(i)) < 0) {
+                    violations.add(FieldViolation.of("labels[" + i + "]", labels.get(i), "is not one of the model's "
+                            + "classes " + classes.classes()));
+                    break;
+                }
+            }
+        }
         InvalidRequestException.throwIfAny(violations);
     }
 
-    /** Returns the number of feature columns, or -1 when the features are unusable. */
-    private int checkFeatures(DatasetInput dataset, List<FieldViolation> violations) {
-        if (dataset == null) {
-            violations.add(FieldViolation.of("dataset", null, "is required"));
-            return -1;
+    private DatasetInput data(TrainingRequest request, List<FieldViolation> violations) {
+        if ((request.dataset() == null) == (request.datasetId() == null)) {
+            violations.add(FieldViolation.of("dataset", null, "give either dataset or datasetId"));
+            return null;
         }
-        int columns = MatrixChecks.check("dataset.features", dataset.features(), -1, limits.maxRows(),
-                limits.maxColumns(), violations);
-        List<String> names = dataset.featureNames();
-        if (names != null && columns > 0) {
-            if (names.size() != columns) {
-                violations.add(FieldViolation.of("dataset.featureNames", names, "must name each of the "
-                        + columns + " feature columns"));
+        if (request.datasetId() != null) {
+            DatasetInput stored = datasets.rows(request.datasetId()).orElse(null);
+            if (stored == null) {
+                violations.add(FieldViolation.of("datasetId", request.datasetId(), "no stored data set has this id"));
             }
-            else if (names.stream().anyMatch(name -> name == null || name.isBlank())
-                    || new HashSet<>(names).size() != names.size()) {
-                violations.add(FieldViolation.of("dataset.featureNames", names, "must be distinct and not blank"));
-            }
+            return stored;
         }
-        return columns;
+        int before = violations.size();
+        DatasetChecks.check("dataset", request.dataset(), limits, violations);
+        return violations.size() == before ? request.dataset() : null;
     }
 
-    private void checkTargets(DatasetInput dataset, int outputs, List<FieldViolation> violations) {
-        if (dataset == null) {
-            return;
+    /** Returns the number of network inputs: the feature columns plus one per cross. */
+    private int checkPreprocessing(Preprocessing preprocessing, DatasetInput data, List<FieldViolation> violations) {
+        if (preprocessing == null) {
+            return data.featureCount();
         }
-        double[][] targets = dataset.targets();
-        int rows = dataset.features() == null ? -1 : dataset.features().length;
-        if (targets != null && rows >= 0 && targets.length != rows) {
-            violations.add(FieldViolation.of("dataset.targets", targets.length + " rows",
-                    "must have one row per features row (" + rows + ")"));
-            return;
+        List<List<String>> crosses = preprocessing.featureCrosses() == null ? List.of()
+                : preprocessing.featureCrosses();
+        List<String> names = data.featureNamesOrDefault();
+        for (int c = 0; c < crosses.size(); c++) {
+            List<String> cross = crosses.get(c);
+            String field = "preprocessing.featureCrosses[" + c + "]";
+            if (cross == null || cross.size() < 2) {
+                violations.add(FieldViolation.of(field, cross, "must multiply at least 2 features, e.g. [\"x1\",\"x2\"]"));
+            }
+            else if (!names.containsAll(cross)) {
+                violations.add(FieldViolation.of(field, cross, "must name features among " + names));
+            }
         }
-        MatrixChecks.check("dataset.targets", targets, outputs, limits.maxRows(), limits.maxColumns(), violations);
+        int inputs = data.featureCount() + crosses.size();
+        if (inputs > limits.maxColumns()) {
+            violations.add(FieldViolation.of("preprocessing.featureCrosses", crosses.size() + " crosses",
+                    "must leave at most " + limits.maxColumns() + " inputs in all"));
+        }
+        return inputs;
     }
 
-    /** Returns the last layer's units, or -1 when the architecture is unusable. */
-    private int checkArchitecture(Architecture architecture, int features, List<FieldViolation> violations) {
+    private void checkTargetsFitOutput(DatasetInput data, Architecture architecture, Preprocessing preprocessing,
+            List<FieldViolation> violations) {
+        Layer last = architecture.layers().get(architecture.layers().size() - 1);
+        String field = "architecture.layers[" + (architecture.layers().size() - 1) + "]";
+        Activation output = Objects.requireNonNullElse(last.activation(), Activation.SIGMOID);
+        boolean classNumbers = data.labels() == null && output == Activation.SOFTMAX && last.units() > 1
+                && data.targets()[0].length == 1;
+        if (data.labels() != null || classNumbers) {
+            if (classNumbers && !integral(data.targets())) {
+                violations.add(FieldViolation.of("dataset.targets", "1 column", "a single target column under a "
+                        + "softmax of " + last.units() + " units holds class numbers, which must be integers"));
+                return;
+            }
+            int classes = data.labels() != null ? ClassLabels.of(data.labels()).size()
+                    : ClassLabels.of(PreparedData.classNumbers(data.targets())).size();
+            boolean fits = output == Activation.SOFTMAX ? last.units() == classes
+                    : output == Activation.SIGMOID && last.units() == 1 && classes == 2;
+            if (!fits) {
+                violations.add(FieldViolation.of(field + ".units", last.units(), "the data has " + classes
+                        + " classes: use a softmax output with " + classes + " units"
+                        + (classes == 2 ? " or one sigmoid unit" : "")));
+            }
+            if (preprocessing != null && preprocessing.targetScaling() != null
+                    && preprocessing.targetScaling() != Scaling.NONE) {
+                violations.add(FieldViolation.of("preprocessing.targetScaling", preprocessing.targetScaling(),
+                        "applies to regression only, not to class labels"));
+            }
+        }
+        else if (data.targets()[0].length != last.units()) {
+            violations.add(FieldViolation.of("dataset.targets", data.targets()[0].length + " columns",
+                    "must have one column per unit of the last layer (" + last.units() + ")"));
+        }
+    }
+
+    private void checkArchitecture(Architecture architecture, int features, List<FieldViolation> violations) {
         if (architecture == null) {
             violations.add(FieldViolation.of("architecture", null, "is required"));
-            return -1;
+            return;
         }
         List<Layer> layers = architecture.layers();
         if (layers == null || layers.isEmpty() || layers.size() > limits.maxLayers()) {
             violations.add(FieldViolation.of("architecture.layers", layers == null ? null : layers.size() + " layers",
                     "must have between 1 and " + limits.maxLayers() + " layers"));
-            return -1;
+            return;
         }
         int inputs = features;
         long parameters = 0;
-        boolean usable = true;
         for (int l = 0; l < layers.size(); l++) {
             Layer layer = layers.get(l);
             String field = "architecture.layers[" + l + "]";
             if (layer == null || layer.units() == null || layer.units() < 1 || layer.units() > limits.maxUnits()) {
                 violations.add(FieldViolation.of(field + ".units", layer == null ? null : layer.units(),
                         "must be between 1 and " + limits.maxUnits()));
-                usable = false;
+                inputs = -1;
                 continue;
             }
             checkExplicitParameters(field, layer, inputs, violations);
@@ -112,13 +194,17 @@ class TrainingRequestValidator {
                     "must have at most " + limits.maxParameters() + " weights and biases in all"));
         }
         Layer last = layers.get(layers.size() - 1);
-        Loss loss = architecture.loss() == null ? Loss.SQUARED_ERROR : architecture.loss();
+        Loss loss = Objects.requireNonNullElse(architecture.loss(), Loss.SQUARED_ERROR);
         Activation output = last == null || last.activation() == null ? Activation.SIGMOID : last.activation();
         if (loss.requiredOutput() != null && loss.requiredOutput() != output) {
             violations.add(FieldViolation.of("architecture.loss", loss, "needs a " + loss.requiredOutput()
                     + " output layer, but the last layer is " + output));
         }
-        return usable ? last.units() : -1;
+    }
+
+    private static boolean usable(Architecture architecture) {
+        return architecture != null && architecture.layers() != null && !architecture.layers().isEmpty()
+                && architecture.layers().stream().allMatch(layer -> layer != null && layer.units() != null);
     }
 
     private void checkExplicitParameters(String field, Layer layer, int inputs, List<FieldViolation> violations) {
@@ -158,5 +244,29 @@ class TrainingRequestValidator {
         if (training.batchSize() != null && training.batchSize() < 1) {
             violations.add(FieldViolation.of("training.batchSize", training.batchSize(), "must be at least 1"));
         }
+        Double split = training.validationSplit();
+        if (split != null && !(split >= 0 && split < 1)) {
+            violations.add(FieldViolation.of("training.validationSplit", split, "must be at least 0 and below 1"));
+        }
+        TrainingSettings.EarlyStoppingSettings stopping = training.earlyStopping();
+        if (stopping != null) {
+            if (stopping.patience() == null || stopping.patience() < 1 || stopping.patience() > limits.maxEpochs()) {
+                violations.add(FieldViolation.of("training.earlyStopping.patience", stopping.patience(),
+                        "must be between 1 and " + limits.maxEpochs()));
+            }
+            if (stopping.minDelta() != null && !(stopping.minDelta() >= 0 && Double.isFinite(stopping.minDelta()))) {
+                violations.add(FieldViolation.of("training.earlyStopping.minDelta", stopping.minDelta(),
+                        "must be a finite number ≥ 0"));
+            }
+        }
+    }
+
+    private static boolean integral(double[][] column) {
+        for (double[] row : column) {
+            if (row[0] != Math.rint(row[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -216,6 +216,12 @@ final class ArrayMatrix implements Matrix {
     }
 
     @Override
+    public void assign(Matrix source) {
+        source.requireShape("source", rows, columns);
+        System.arraycopy(data(source), 0, values, 0, values.length);
+    }
+
+    @Override
     public void addScaled(Matrix x, double alpha) {
         x.requireShape("addend", rows, columns);
         double[] v = data(x);

@@ -5,12 +5,14 @@ package io.backprop.network;
 public interface EpochListener {
 
     /**
-     * Called after epoch {@code epoch} (counted from 0) with its cost: the mean loss of the epoch's forward
-     * passes, each taken before its own update, so epoch 0 reports the cost of the initial parameters.
+     * Called after epoch {@code epoch} (counted from 0). Its {@code cost} is the mean loss of the epoch's forward
+     * passes, each taken before its own update, so epoch 0 reports the cost of the initial parameters; its
+     * {@code validationCost} is the cost on the validation rows of the parameters the epoch started from, or NaN
+     * without validation rows.
      *
      * @return false to stop training after this epoch
      */
-    boolean onEpoch(int epoch, double cost);
+    boolean onEpoch(int epoch, double cost, double validationCost);
 
-    EpochListener NONE = (epoch, cost) -> true;
+    EpochListener NONE = (epoch, cost, validationCost) -> true;
 }

@@ -35,6 +35,9 @@ interface Matrix {
     /** this = (a − b)·scale */
     void assignDifference(Matrix a, Matrix b, double scale);
 
+    /** this = source, element by element. */
+    void assign(Matrix source);
+
     /** this = this + alpha·x */
     void addScaled(Matrix x, double alpha);
 

@@ -130,6 +130,12 @@ final class Nd4jMatrix implements Matrix {
     }
 
     @Override
+    public void assign(Matrix source) {
+        source.requireShape("source", rows(), columns());
+        array.assign(nd(source));
+    }
+
+    @Override
     public void addScaled(Matrix x, double alpha) {
         x.requireShape("addend", rows(), columns());
         Nd4j.getBlasWrapper().level1().axpy(array.length(), alpha, nd(x), array);

@@ -87,6 +87,42 @@ final class Network {
         }
     }
 
+    /** Buffers shaped like this network's parameters, to keep a copy of them. */
+    Matrix[] snapshotBuffers() {
+        Matrix[] buffers = new Matrix[2 * layers.size()];
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            buffers[2 * l] = zeros(layer.weights.rows(), layer.weights.columns());
+            buffers[2 * l + 1] = layer.biases == null ? null : zeros(1, layer.units());
+        }
+        return buffers;
+    }
+
+    void copyParametersTo(Matrix[] buffers) {
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            buffers[2 * l].assign(layer.weights);
+            if (layer.biases != null) {
+                buffers[2 * l + 1].assign(layer.biases);
+            }
+        }
+    }
+
+    void restoreParametersFrom(Matrix[] buffers) {
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            layer.weights.assign(buffers[2 * l]);
+            if (layer.biases != null) {
+                layer.biases.assign(buffers[2 * l + 1]);
+            }
+        }
+    }
+
+    /** The mean loss over {@code rows} with the current parameters, computed in {@code workspace}. */
+    double cost(Matrix features, Matrix targets, Workspace workspace) {
+        return forward(features, workspace).lossSum(spec.loss(), targets) / workspace.rows();
+    }
+
     Parameters parameters() {
         List<LayerParameters> result = new ArrayList<>();
         for (DenseLayer layer : layers) {

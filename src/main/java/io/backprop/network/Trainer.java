@@ -14,26 +14,111 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** Trains on the backend that suits the batch size, see {@link Backend#choose}. */
-    public static TrainingResult train(NetworkSpec spec, Parameters initial, Examples examples,
+    /** Trains without validation rows on the backend that suits the batch size, see {@link Backend#choose}. */
+    public static TrainingResult train(NetworkSpec spec, Parameters initial, Examples training,
             TrainingOptions options, EpochListener listener) {
-        Backend backend = Backend.choose(spec, options.batchRows(examples.rows()));
-        return train(spec, initial, examples, options, listener, backend);
+        return train(spec, initial, training, null, options, listener);
     }
 
-    public static TrainingResult train(NetworkSpec spec, Parameters initial, Examples examples,
+    /** Trains on the backend that suits the batch size; {@code validation} may be null. */
+    public static TrainingResult train(NetworkSpec spec, Parameters initial, Examples training, Examples validation,
+            TrainingOptions options, EpochListener listener) {
+        Backend backend = Backend.choose(spec, options.batchRows(training.rows()));
+        return train(spec, initial, training, validation, options, listener, backend);
+    }
+
+    public static TrainingResult train(NetworkSpec spec, Parameters initial, Examples training, Examples validation,
             TrainingOptions options, EpochListener listener, Backend backend) {
-        examples.requireFits(spec);
+        training.requireFits(spec);
         Network network = new Network(spec, initial, backend);
-        Batches batches = new Batches(network, examples, options);
+        Batches batches = new Batches(network, training, options);
+        ValidationSet held = validation == null ? null : new ValidationSet(network, validation);
+        BestEpoch best = options.earlyStopping() == null ? null : new BestEpoch(network, options.earlyStopping());
         int epoch = 0;
         boolean proceed = true;
+        boolean patienceRanOut = false;
         while (proceed && epoch < options.epochs()) {
+            double validationCost = held == null ? Double.NaN : held.cost();
+            if (best != null) {
+                best.rememberStart();
+            }
             double cost = batches.runEpoch(options.learningRate());
-            proceed = listener.onEpoch(epoch, cost);
+            proceed = listener.onEpoch(epoch, cost, validationCost);
+            if (best != null && !best.record(epoch, held == null ? cost : validationCost)) {
+                patienceRanOut = proceed;
+                proceed = false;
+            }
             epoch++;
         }
-        return new TrainingResult(network.parameters(), epoch);
+        if (best != null) {
+            best.restore();
+        }
+        return new TrainingResult(network.parameters(), epoch, best == null ? null : best.epoch, patienceRanOut);
+    }
+
+    /** Rows held out of training; their cost is measured at the start of every epoch. */
+    private static final class ValidationSet {
+
+        private final Network network;
+        private final Matrix features;
+        private final Matrix targets;
+        private final Network.Workspace workspace;
+
+        ValidationSet(Network network, Examples examples) {
+            examples.requireFits(network.spec);
+            this.network = network;
+            this.features = network.matrix(examples.features());
+            this.targets = network.matrix(examples.targets());
+            this.workspace = network.workspace(examples.rows(), false);
+        }
+
+        double cost() {
+            return network.cost(features, targets, workspace);
+        }
+    }
+
+    /**
+     * Early stopping's memory: the parameters each epoch started from, and those of the best epoch so far. An
+     * epoch's cost describes the parameters it started from, so an improving epoch makes its start the best.
+     */
+    private static final class BestEpoch {
+
+        private final Network network;
+        private final EarlyStopping rule;
+        private Matrix[] start;
+        private Matrix[] best;
+        private double bestCost = Double.POSITIVE_INFINITY;
+        private Integer epoch;
+
+        BestEpoch(Network network, EarlyStopping rule) {
+            this.network = network;
+            this.rule = rule;
+            this.start = network.snapshotBuffers();
+            this.best = network.snapshotBuffers();
+        }
+
+        void rememberStart() {
+            network.copyParametersTo(start);
+        }
+
+        /** Returns false when the cost has not improved for {@code patience} epochs. */
+        boolean record(int current, double cost) {
+            if (cost < bestCost - rule.minDelta()) {
+                bestCost = cost;
+                epoch = current;
+                Matrix[] swap = best;
+                best = start;
+                start = swap;
+                return true;
+            }
+            return current - (epoch == null ? -1 : epoch) < rule.patience();
+        }
+
+        void restore() {
+            if (epoch != null) {
+                network.restoreParametersFrom(best);
+            }
+        }
     }
 
     /** Cuts an epoch into batches, in a freshly shuffled order when asked to, and steps on each. */

@@ -1,5 +1,8 @@
 package io.backprop.network;
 
-/** The parameters training ended with, and how many epochs it ran. */
-public record TrainingResult(Parameters parameters, int epochs) {
+/**
+ * How training ended: the parameters it kept, how many epochs ran, and with early stopping the best epoch
+ * (whose starting parameters were kept) and whether patience ran out before the planned epochs.
+ */
+public record TrainingResult(Parameters parameters, int epochs, Integer bestEpoch, boolean stoppedEarly) {
 }

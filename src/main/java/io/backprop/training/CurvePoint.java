@@ -1,5 +1,11 @@
 package io.backprop.training;
 
-/** The cost of the forward pass of one epoch, before that epoch's update (epoch 0: the initial parameters). */
-public record CurvePoint(int epoch, double cost) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The cost of the forward pass of one epoch, before that epoch's update (epoch 0: the initial parameters), and
+ * when rows are held out, their cost for the parameters the epoch started from.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CurvePoint(int epoch, double cost, Double validationCost) {
 }

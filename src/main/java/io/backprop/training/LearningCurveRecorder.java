@@ -16,6 +16,7 @@ final class LearningCurveRecorder {
     private final List<CurvePoint> points = new ArrayList<>();
     private int lastEpoch = -1;
     private double lastCost;
+    private double lastValidationCost;
 
     LearningCurveRecorder(int plannedEpochs, int maxPoints) {
         if (plannedEpochs <= maxPoints) {
@@ -30,19 +31,25 @@ final class LearningCurveRecorder {
         }
     }
 
-    synchronized void record(int epoch, double cost) {
+    /** {@code validationCost} is NaN when no rows are held out. */
+    synchronized void record(int epoch, double cost, double validationCost) {
         lastEpoch = epoch;
         lastCost = cost;
+        lastValidationCost = validationCost;
         if (epoch < head || (epoch - head) % stride == 0) {
-            points.add(new CurvePoint(epoch, cost));
+            points.add(point(epoch, cost, validationCost));
         }
     }
 
     synchronized List<CurvePoint> points() {
         List<CurvePoint> result = new ArrayList<>(points);
         if (lastEpoch >= 0 && (result.isEmpty() || result.get(result.size() - 1).epoch() != lastEpoch)) {
-            result.add(new CurvePoint(lastEpoch, lastCost));
+            result.add(point(lastEpoch, lastCost, lastValidationCost));
         }
         return result;
+    }
+
+    private static CurvePoint point(int epoch, double cost, double validationCost) {
+        return new CurvePoint(epoch, cost, Double.isNaN(validationCost) ? null : validationCost);
     }
 }

@@ -4,6 +4,10 @@ import java.util.List;
 
 import io.backprop.network.Parameters;
 
-/** What a finished job hands to the journal: the trained parameters, epochs run, the (downsampled) curve. */
-public record TrainingOutcome(Parameters parameters, int epochs, List<CurvePoint> curve) {
+/**
+ * What a finished job hands to the journal: the parameters kept, epochs run, the (downsampled) curve, and with
+ * early stopping the best epoch and whether patience ran out.
+ */
+public record TrainingOutcome(Parameters parameters, int epochs, List<CurvePoint> curve, Integer bestEpoch,
+        boolean stoppedEarly) {
 }

@@ -51,8 +51,8 @@ final class TrainingRun implements Runnable {
         }
         try {
             Deadline deadline = new Deadline(properties);
-            TrainingResult result = Trainer.train(task.spec(), task.initial(), task.examples(), task.options(),
-                    listener(deadline));
+            TrainingResult result = Trainer.train(task.spec(), task.initial(), task.training(), task.validation(),
+                    task.options(), listener(deadline));
             if (cancelled || shuttingDown) {
                 return;
             }
@@ -62,7 +62,8 @@ final class TrainingRun implements Runnable {
                         + properties.maxDuration().toSeconds() + " s; try fewer epochs or a smaller network");
                 return;
             }
-            journal.succeeded(task, new TrainingOutcome(result.parameters(), result.epochs(), curve.points()));
+            journal.succeeded(task, new TrainingOutcome(result.parameters(), result.epochs(), curve.points(),
+                    result.bestEpoch(), result.stoppedEarly()));
         }
         catch (RuntimeException e) {
             log.error("Training model {} failed", task.modelId(), e);
@@ -71,8 +72,8 @@ final class TrainingRun implements Runnable {
     }
 
     private EpochListener listener(Deadline deadline) {
-        return (epoch, cost) -> {
-            curve.record(epoch, cost);
+        return (epoch, cost, validationCost) -> {
+            curve.record(epoch, cost, validationCost);
             long now = System.nanoTime();
             if (now >= deadline.nextReport) {
                 journal.progressed(task.modelId(), epoch + 1, cost);

@@ -24,7 +24,7 @@ class ModelRepositoryTests {
 
     @BeforeEach
     void queueOne() {
-        aggregates.insert(Model.queued("m1", "xor", Task.CLASSIFICATION, "{}", NOW));
+        aggregates.insert(Model.queued("m1", "xor", Task.CLASSIFICATION, "{}", "{}", NOW));
     }
 
     @Test
@@ -39,7 +39,7 @@ class ModelRepositoryTests {
         models.markRunning("m1", NOW);
 
         assertThat(models.markCancelled("m1", NOW)).isTrue();
-        assertThat(models.markSucceeded("m1", 10, 0.1, "{}", NOW)).isFalse();
+        assertThat(models.markSucceeded("m1", 10, 0.1, "{}", "{}", NOW)).isFalse();
         assertThat(models.recordProgress("m1", 5, 0.2)).isFalse();
         assertThat(models.findById("m1").orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
     }
@@ -55,7 +55,7 @@ class ModelRepositoryTests {
 
     @Test
     void unfinishedJobsShouldBeQueuedAgainFromTheStart() {
-        aggregates.insert(Model.queued("m2", "other", Task.REGRESSION, "{}", NOW.plusSeconds(1)));
+        aggregates.insert(Model.queued("m2", "other", Task.REGRESSION, "{}", "{}", NOW.plusSeconds(1)));
         models.markRunning("m1", NOW);
         models.recordProgress("m1", 40, 0.3);
 

@@ -31,7 +31,7 @@ class ModelValidationTests extends HttpApiTests {
                 bad("ragged rows", "{\"dataset\": {\"features\": [[0,0],[1]], \"targets\": [[0],[1]]}, " + NET + "}",
                         "dataset.features[1]"),
                 bad("target width differs from the last layer", "{\"dataset\": {\"features\": [[0,0]], "
-                        + "\"targets\": [[0,1]]}, " + NET + "}", "dataset.targets[0]"),
+                        + "\"targets\": [[0,1]]}, " + NET + "}", "dataset.targets"),
                 bad("fewer target rows than feature rows", "{\"dataset\": {\"features\": [[0,0],[1,1]], "
                         + "\"targets\": [[0]]}, " + NET + "}", "dataset.targets"),
                 bad("unknown activation", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1, "

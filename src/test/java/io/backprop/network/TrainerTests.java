@@ -22,7 +22,7 @@ class TrainerTests {
     void orGateFirstStepShouldMatchTheTutorial(Backend backend) {
         List<Double> curve = new ArrayList<>();
         TrainingResult result = Trainer.train(Tutorials.OR_UNIT, Parameters.initial(Tutorials.OR_UNIT, 1),
-                Tutorials.OR, TrainingOptions.fullBatch(1, 1.0), record(curve), backend);
+                Tutorials.OR, null, TrainingOptions.fullBatch(1, 1.0), record(curve), backend);
 
         assertThat(curve).hasSize(1);
         assertThat(curve.get(0)).isCloseTo(0.0889, within(0.00005));
@@ -39,7 +39,7 @@ class TrainerTests {
     void orGateShouldBeLearnedIn5000Epochs(Backend backend) {
         List<Double> curve = new ArrayList<>();
         TrainingResult result = Trainer.train(Tutorials.OR_UNIT, Parameters.initial(Tutorials.OR_UNIT, 1),
-                Tutorials.OR, TrainingOptions.fullBatch(5000, 1.0), record(curve), backend);
+                Tutorials.OR, null, TrainingOptions.fullBatch(5000, 1.0), record(curve), backend);
 
         assertThat(curve.get(1)).as("epoch 1 reports the cost after the first step").isCloseTo(0.0840,
                 within(0.00005));
@@ -52,7 +52,7 @@ class TrainerTests {
     @EnumSource(Backend.class)
     void xorShouldBeLearnedByATwoThreeOneNetwork(Backend backend) {
         NetworkSpec spec = Tutorials.XOR_2_3_1;
-        TrainingResult result = Trainer.train(spec, Parameters.initial(spec, 7), Tutorials.XOR,
+        TrainingResult result = Trainer.train(spec, Parameters.initial(spec, 7), Tutorials.XOR, null,
                 TrainingOptions.fullBatch(5000, 1.0), EpochListener.NONE, backend);
 
         Predictor predictor = new Predictor(spec, result.parameters());
@@ -80,7 +80,7 @@ class TrainerTests {
     void listenerShouldStopTrainingEarly() {
         List<Double> curve = new ArrayList<>();
         TrainingResult result = Trainer.train(Tutorials.OR_UNIT, Parameters.initial(Tutorials.OR_UNIT, 1),
-                Tutorials.OR, TrainingOptions.fullBatch(5000, 1.0), (epoch, cost) -> {
+                Tutorials.OR, TrainingOptions.fullBatch(5000, 1.0), (epoch, cost, validationCost) -> {
                     curve.add(cost);
                     return epoch < 9;
                 });
@@ -173,11 +173,11 @@ class TrainerTests {
     }
 
     private static Parameters trainXor(NetworkSpec spec, long seed, TrainingOptions options, Backend backend) {
-        return Trainer.train(spec, Parameters.initial(spec, seed), Tutorials.XOR, options, EpochListener.NONE,
+        return Trainer.train(spec, Parameters.initial(spec, seed), Tutorials.XOR, null, options, EpochListener.NONE,
                 backend).parameters();
     }
 
     private static EpochListener record(List<Double> curve) {
-        return (epoch, cost) -> curve.add(cost);
+        return (epoch, cost, validationCost) -> curve.add(cost);
     }
 }

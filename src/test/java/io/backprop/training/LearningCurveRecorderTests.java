@@ -15,12 +15,12 @@ class LearningCurveRecorderTests {
             "1000000, 2"})
     void curveShouldFitTheBudgetAndKeepTheFirstAndLastEpoch(int epochs, int maxPoints) {
         LearningCurveRecorder recorder = new LearningCurveRecorder(epochs, maxPoints);
-        IntStream.range(0, epochs).forEach(epoch -> recorder.record(epoch, 1.0 / (epoch + 1)));
+        IntStream.range(0, epochs).forEach(epoch -> recorder.record(epoch, 1.0 / (epoch + 1), Double.NaN));
 
         List<CurvePoint> points = recorder.points();
 
         assertThat(points).hasSizeLessThanOrEqualTo(maxPoints);
-        assertThat(points.get(0)).isEqualTo(new CurvePoint(0, 1.0));
+        assertThat(points.get(0)).isEqualTo(new CurvePoint(0, 1.0, null));
         assertThat(points.get(points.size() - 1).epoch()).isEqualTo(epochs - 1);
         assertThat(points).extracting(CurvePoint::epoch).isSorted().doesNotHaveDuplicates();
     }
@@ -29,7 +29,7 @@ class LearningCurveRecorderTests {
     @CsvSource({"5000, 1000", "150000, 1000"})
     void earlyEpochsShouldAllBeKept(int epochs, int maxPoints) {
         LearningCurveRecorder recorder = new LearningCurveRecorder(epochs, maxPoints);
-        IntStream.range(0, epochs).forEach(epoch -> recorder.record(epoch, epoch));
+        IntStream.range(0, epochs).forEach(epoch -> recorder.record(epoch, epoch, Double.NaN));
 
         assertThat(recorder.points()).extracting(CurvePoint::epoch).startsWith(0, 1, 2, 3);
         assertThat(recorder.points().size()).isGreaterThan(maxPoints * 9 / 10);
@@ -39,7 +39,7 @@ class LearningCurveRecorderTests {
     @CsvSource({"5000, 1000"})
     void aJobStoppedEarlyShouldEndWithItsLastEpoch(int epochs, int maxPoints) {
         LearningCurveRecorder recorder = new LearningCurveRecorder(epochs, maxPoints);
-        IntStream.range(0, 777).forEach(epoch -> recorder.record(epoch, epoch));
+        IntStream.range(0, 777).forEach(epoch -> recorder.record(epoch, epoch, Double.NaN));
 
         List<CurvePoint> points = recorder.points();
         assertThat(points.get(points.size() - 1).epoch()).isEqualTo(776);

@@ -1,14 +1,13 @@
-package io.backprop.model;
+package io.backprop.system;
 
 import java.util.List;
 
-import io.backprop.system.FieldViolation;
 
 /**
  * Checks a JSON matrix of numbers: present, non-empty, rectangular, within limits, finite. JSON readers turn
  * 1e400 into Infinity and accept "NaN" as a number, so finiteness is checked here, value by value.
  */
-final class MatrixChecks {
+public final class MatrixChecks {
 
     /** A bad value or row is reported this many times at most per matrix; the rest would only repeat it. */
     private static final int MAX_REPORTS = 10;
@@ -20,7 +19,7 @@ final class MatrixChecks {
      * Reports what is wrong with {@code rows}; {@code columns} is the width it must have, or -1 for whatever its
      * first row has (at most {@code maxColumns}). Returns the width found, or -1 if there is none.
      */
-    static int check(String field, double[][] rows, int columns, int maxRows, int maxColumns,
+    public static int check(String field, double[][] rows, int columns, int maxRows, int maxColumns,
             List<FieldViolation> violations) {
         if (rows == null) {
             violations.add(FieldViolation.of(field, null, "is required"));
@@ -65,7 +64,7 @@ final class MatrixChecks {
     }
 
     /** Reports non-finite values of a vector. */
-    static void checkFinite(String field, double[] values, List<FieldViolation> violations) {
+    public static void checkFinite(String field, double[] values, List<FieldViolation> violations) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 violations.add(FieldViolation.of(field + "[" + i + "]", values[i], "must be a finite number"));

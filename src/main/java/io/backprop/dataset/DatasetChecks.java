@@ -1,0 +1,82 @@
+package io.backprop.dataset;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.backprop.system.FieldViolation;
+import io.backprop.system.MatrixChecks;
+import io.backprop.system.RequestLimits;
+
+/**
+ * What makes a data set usable whatever network trains on it: rectangular finite features within the limits,
+ * either numeric targets (one row per example) or one class label per example, and distinct column names.
+ */
+public final class DatasetChecks {
+
+    private DatasetChecks() {
+    }
+
+    /** Adds the violations of {@code dataset}, named under {@code path} (e.g. "dataset", or "" at the top). */
+    public static void check(String path, DatasetInput dataset, RequestLimits limits,
+            List<FieldViolation> violations) {
+        String prefix = path.isEmpty() ? "" : path + ".";
+        int columns = MatrixChecks.check(prefix + "features", dataset.features(), -1, limits.maxRows(),
+                limits.maxColumns(), violations);
+        int rows = dataset.features() == null ? -1 : dataset.features().length;
+        int targetColumns = -1;
+        if ((dataset.targets() == null) == (dataset.labels() == null)) {
+            violations.add(FieldViolation.of(prefix + "targets", null, "give either targets or labels"));
+        }
+        else if (dataset.targets() != null) {
+            if (rows >= 0 && dataset.targets().length != rows) {
+                violations.add(FieldViolation.of(prefix + "targets", dataset.targets().length + " rows",
+                        "must have one row per features row (" + rows + ")"));
+            }
+            else {
+                targetColumns = MatrixChecks.check(prefix + "targets", dataset.targets(), -1, limits.maxRows(),
+                        limits.maxColumns(), violations);
+            }
+        }
+        else {
+            checkLabels(prefix + "labels", dataset.labels(), rows, violations);
+            targetColumns = 1;
+        }
+        checkNames(prefix + "featureNames", dataset.featureNames(), columns, "feature", violations);
+        checkNames(prefix + "targetNames", dataset.targetNames(), targetColumns, "target", violations);
+    }
+
+    private static void checkLabels(String field, List<Object> labels, int rows, List<FieldViolation> violations) {
+        if (rows >= 0 && labels.size() != rows) {
+            violations.add(FieldViolation.of(field, labels.size() + " labels", "must have one label per features row ("
+                    + rows + ")"));
+            return;
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            Object label = labels.get(i);
+            boolean text = label instanceof String s && !s.isBlank();
+            boolean integer = label instanceof Integer || label instanceof Long;
+            if (!text && !integer) {
+                violations.add(FieldViolation.of(field + "[" + i + "]", label, "must be a text or an integer class label"));
+                return;
+            }
+        }
+        if (labels.stream().map(String::valueOf).collect(Collectors.toSet()).size() < 2) {
+            violations.add(FieldViolation.of(field, labels.size() + " labels", "must name at least 2 classes"));
+        }
+    }
+
+    private static void checkNames(String field, List<String> names, int columns, String kind,
+            List<FieldViolation> violations) {
+        if (names == null || columns < 0) {
+            return;
+        }
+        if (names.size() != columns) {
+            violations.add(FieldViolation.of(field, names, "must name each of the " + columns + " " + kind + " columns"));
+        }
+        else if (names.stream().anyMatch(name -> name == null || name.isBlank())
+                || new HashSet<>(names).size() != names.size()) {
+            violations.add(FieldViolation.of(field, names, "must be distinct and not blank"));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.backprop.dataset;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@RestController
+@RequestMapping(path = "/datasets", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Datasets", description = "Upload examples once, as CSV or JSON, and train on them by id")
+class DatasetController {
+
+    static final String TEXT_CSV = "text/csv";
+
+    private final DatasetService service;
+
+    DatasetController(DatasetService service) {
+        this.service = service;
+    }
+
+    @PostMapping(consumes = TEXT_CSV)
+    @Operation(summary = "Upload a CSV file", description = "The first line names the columns; targets names the "
+            + "target columns, every other column is a numeric feature. A single target column holding text is "
+            + "a column of class labels.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = TEXT_CSV,
+            examples = @ExampleObject(name = "exam", value = "studied,slept,score\n2,9,92\n1,5,86\n3,6,89\n")))
+    @ApiResponse(responseCode = "201", description = "Stored")
+    @ApiResponse(responseCode = "400", description = "Invalid CSV: each problem with its line and column",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ResponseEntity<DatasetView> uploadCsv(
+            @Parameter(description = "Target columns, comma-separated", example = "score")
+            @RequestParam(defaultValue = "") List<String> targets,
+            @Parameter(description = "A name to recognise the data set by") @RequestParam(required = false) String name,
+            @Parameter(hidden = true) InputStream body) {
+        return created(service.createFromCsv(name, body, targets));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Upload a JSON data set", description = "The same shape as a training request's dataset")
+    @ApiResponse(responseCode = "201", description = "Stored")
+    ResponseEntity<DatasetView> upload(@RequestParam(required = false) String name,
+            @RequestBody DatasetInput dataset) {
+        return created(service.create(name, dataset));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A data set's shape, columns and statistics")
+    DatasetView get(@PathVariable String id) {
+        return service.get(id);
+    }
+
+    @GetMapping
+    @Operation(summary = "List data sets", description = "Newest first, a page at a time")
+    PagedModel<DatasetView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return new PagedModel<>(service.list(page, size));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a data set", description = "Models trained on it keep their own copy of the rows")
+    void delete(@PathVariable String id) {
+        service.delete(id);
+    }
+
+    private static ResponseEntity<DatasetView> created(DatasetView dataset) {
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().replaceQuery(null)
+                .path("/{id}").build(dataset.id())).body(dataset);
+    }
+}

@@ -1,0 +1,6 @@
+package io.backprop.dataset;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface DatasetRowsRepository extends CrudRepository<DatasetRows, String> {
+}

@@ -1,0 +1,153 @@
+package io.backprop.dataset;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.backprop.data.ClassLabels;
+import io.backprop.data.ColumnStatistics;
+import io.backprop.data.CsvFormatException;
+import io.backprop.data.CsvReader;
+import io.backprop.data.TabularData;
+import io.backprop.system.FieldViolation;
+import io.backprop.system.InvalidRequestException;
+import io.backprop.system.RequestLimits;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores data sets uploaded as CSV or JSON, so that training requests can refer to them by id. */
+@Service
+public class DatasetService {
+
+    private final DatasetRepository datasets;
+    private final DatasetRowsRepository rows;
+    private final JdbcAggregateOperations aggregates;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final RequestLimits limits;
+    private final Clock clock;
+
+    DatasetService(DatasetRepository datasets, DatasetRowsRepository rows, JdbcAggregateOperations aggregates,
+            TransactionTemplate transaction, JsonMapper json, RequestLimits limits, Clock clock) {
+        this.datasets = datasets;
+        this.rows = rows;
+        this.aggregates = aggregates;
+        this.transaction = transaction;
+        this.json = json;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    DatasetView create(String name, DatasetInput input) {
+        List<FieldViolation> violations = new ArrayList<>();
+        DatasetChecks.check("", input, limits, violations);
+        InvalidRequestException.throwIfAny(violations);
+        String id = UUID.randomUUID().toString();
+        DatasetInput named = new DatasetInput(input.features(), input.targets(), input.labels(),
+                input.featureNamesOrDefault(), targetNames(input));
+        Dataset dataset = new Dataset(id, name != null ? name : "dataset " + id.substring(0, 8), named.rows(),
+                json.writeValueAsString(columns(named)), clock.instant());
+        transaction.executeWithoutResult(status -> {
+            aggregates.insert(dataset);
+            aggregates.insert(new DatasetRows(id, json.writeValueAsString(named)));
+        });
+        return view(dataset);
+    }
+
+    /**
+     * @param targets the names of the target columns
+     * @throws InvalidCsvException naming the line and column of each problem
+     */
+    DatasetView createFromCsv(String name, InputStream csv, List<String> targets) {
+        TabularData table;
+        try {
+            table = new CsvReader(limits.maxRows(), limits.maxColumns())
+                    .read(new InputStreamReader(csv, StandardCharsets.UTF_8), targets);
+        }
+        catch (CsvFormatException e) {
+            throw new InvalidCsvException(e);
+        }
+        return create(name, new DatasetInput(table.features(), table.targets(), table.labels(),
+                table.featureNames(), table.targetNames()));
+    }
+
+    DatasetView get(String id) {
+        Dataset dataset = datasets.findById(id).orElseThrow(() -> new DatasetNotFoundException(id));
+        return view(dataset);
+    }
+
+    Page<DatasetView> list(int page, int size) {
+        return datasets.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")))
+                .map(this::view);
+    }
+
+    void delete(String id) {
+        if (!datasets.existsById(id)) {
+            throw new DatasetNotFoundException(id);
+        }
+        datasets.deleteById(id);
+    }
+
+    /** The examples of a stored data set, with their column names. */
+    public Optional<DatasetInput> rows(String id) {
+        return rows.findById(id).map(stored -> json.readValue(stored.content(), DatasetInput.class));
+    }
+
+    private DatasetView view(Dataset dataset) {
+        List<ColumnSummary> columns = List.of(json.readValue(dataset.summary(), ColumnSummary[].class));
+        List<String> features = columns.stream().filter(c -> c.role().equals("feature")).map(ColumnSummary::name)
+                .toList();
+        List<ColumnSummary> targets = columns.stream().filter(c -> c.role().equals("target")).toList();
+        return new DatasetView(dataset.id(), dataset.name(), dataset.rowCount(), features,
+                targets.stream().map(ColumnSummary::name).toList(),
+                targets.stream().anyMatch(c -> c.classCounts() != null), columns, dataset.createdAt());
+    }
+
+    private static List<String> targetNames(DatasetInput input) {
+        if (input.targetNames() != null) {
+            return input.targetNames();
+        }
+        int count = input.labels() != null ? 1 : input.targets()[0].length;
+        return count == 1 ? List.of("y")
+                : java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "y" + i).toList();
+    }
+
+    private static List<ColumnSummary> columns(DatasetInput input) {
+        List<ColumnSummary> columns = new ArrayList<>();
+        for (int j = 0; j < input.featureCount(); j++) {
+            columns.add(numeric(ColumnStatistics.of(input.featureNames().get(j), input.features(), j), "feature"));
+        }
+        if (input.labels() != null) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            ClassLabels classes = ClassLabels.of(input.labels());
+            classes.classes().forEach(c -> counts.put(String.valueOf(c), 0));
+            input.labels().forEach(label -> counts.merge(String.valueOf(classes.classes().get(classes.indexOf(label))),
+                    1, Integer::sum));
+            columns.add(new ColumnSummary(input.targetNames().get(0), "target", null, null, null, null, counts));
+        }
+        else {
+            for (int k = 0; k < input.targets()[0].length; k++) {
+                columns.add(numeric(ColumnStatistics.of(input.targetNames().get(k), input.targets(), k), "target"));
+            }
+        }
+        return columns;
+    }
+
+    private static ColumnSummary numeric(ColumnStatistics statistics, String role) {
+        return new ColumnSummary(statistics.name(), role, statistics.min(), statistics.max(), statistics.mean(),
+                statistics.standardDeviation(), null);
+    }
+}
