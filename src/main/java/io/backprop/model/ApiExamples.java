@@ -34,6 +34,25 @@ final class ApiExamples {
               "training": {"epochs": 5000, "learningRate": 1.0}
             }""";
 
+    static final String EXAM = """
+            {
+              "name": "exam",
+              "dataset": {
+                "features": [[2,9],[1,5],[3,6]],
+                "targets": [[92],[86],[89]],
+                "featureNames": ["studied","slept"],
+                "targetNames": ["score"]
+              },
+              "preprocessing": {"featureScaling": "max", "targetScaling": "max"},
+              "architecture": {
+                "layers": [
+                  {"units": 3, "bias": false, "init": "xavier"},
+                  {"units": 1, "bias": false, "init": "xavier"}
+                ]
+              },
+              "training": {"epochs": 150000, "learningRate": 10.0, "seed": 1}
+            }""";
+
     static final String XOR_ROWS = """
             {"features": [[0,0],[0,1],[1,0],[1,1]]}""";
 

@@ -44,7 +44,9 @@ class ModelController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
             @ExampleObject(name = "xor", summary = "XOR with a 2-3-1 sigmoid network", value = ApiExamples.XOR),
             @ExampleObject(name = "or", summary = "The OR gate's single unit from w = [0.1, 0.6]",
-                    value = ApiExamples.OR) }))
+                    value = ApiExamples.OR),
+            @ExampleObject(name = "exam", summary = "Exam scores from hours studied and slept, in raw units",
+                    value = ApiExamples.EXAM) }))
     @ApiResponse(responseCode = "202", description = "Accepted and queued")
     @ApiResponse(responseCode = "400", description = "Invalid request: every violated field is listed",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))

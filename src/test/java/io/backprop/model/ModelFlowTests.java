@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+import io.backprop.support.ApiClient;
+import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
 
 /** The whole path a user takes, over real HTTP; run against each supported database by the subclasses. */

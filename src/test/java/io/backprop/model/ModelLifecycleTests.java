@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 
+import io.backprop.support.ApiClient;
+import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
 
 /** Cancelling, deleting and the bounded queue, with one training thread and one waiting place. */

@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.backprop.BackpropApplication;
+import io.backprop.support.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /** Nothing accepted is lost when the process stops: whole application contexts on one database file. */

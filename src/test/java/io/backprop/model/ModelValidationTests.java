@@ -12,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
+import io.backprop.support.ApiClient;
+import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
 
 /** Bad requests get a 4xx application/problem+json naming the field and value, never a 5xx, and store nothing. */

@@ -91,6 +91,40 @@ class TrainerTests {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void earlyStoppingShouldKeepTheParametersOfTheBestValidationEpoch(Backend backend) {
+        NetworkSpec spec = new NetworkSpec(1, List.of(new LayerSpec(16, Activation.TANH, WeightInit.XAVIER, true),
+                new LayerSpec(1, Activation.IDENTITY, WeightInit.XAVIER, true)), Loss.SQUARED_ERROR);
+        Examples training = noisySine(12, 1);
+        Examples validation = noisySine(40, 2);
+        List<Double> validationCosts = new ArrayList<>();
+        TrainingOptions options = new TrainingOptions(3000, 0.2, null, false, 3, new EarlyStopping(100, 0));
+
+        TrainingResult result = Trainer.train(spec, Parameters.initial(spec, 3), training, validation, options,
+                (epoch, cost, validationCost) -> validationCosts.add(validationCost), backend);
+
+        int best = validationCosts.indexOf(validationCosts.stream().min(Double::compare).orElseThrow());
+        assertThat(result.bestEpoch()).isEqualTo(best);
+        assertThat(result.stoppedEarly()).as("an overfitting network stops early").isTrue();
+        assertThat(result.epochs()).isEqualTo(best + 101);
+        assertThat(new Predictor(spec, result.parameters()).cost(validation)).as("the best epoch's parameters")
+                .isCloseTo(validationCosts.get(best), within(1e-12));
+    }
+
+    @Test
+    void patienceShouldCountEpochsWithoutAnImprovementLargerThanMinDelta() {
+        Parameters initial = Parameters.initial(Tutorials.XOR_2_3_1, 4);
+        TrainingOptions options = new TrainingOptions(1000, 1.0, null, false, 4, new EarlyStopping(5, 1.0));
+
+        TrainingResult result = Trainer.train(Tutorials.XOR_2_3_1, initial, Tutorials.XOR, options, EpochListener.NONE);
+
+        assertThat(result.epochs()).isEqualTo(6);
+        assertThat(result.bestEpoch()).isZero();
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(result.parameters()).usingRecursiveComparison().isEqualTo(initial);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void sameSeedShouldGiveIdenticalParametersAndOtherSeedsOtherOnes(Backend backend) {
         NetworkSpec spec = Tutorials.XOR_2_3_1;
         TrainingOptions shuffled = new TrainingOptions(200, 0.5, 2, true, 42);
@@ -175,6 +209,18 @@ class TrainerTests {
     private static Parameters trainXor(NetworkSpec spec, long seed, TrainingOptions options, Backend backend) {
         return Trainer.train(spec, Parameters.initial(spec, seed), Tutorials.XOR, null, options, EpochListener.NONE,
                 backend).parameters();
+    }
+
+    /** y = sin(3x) plus noise: few rows to train on make a wide network overfit. */
+    private static Examples noisySine(int rows, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[][] x = new double[rows][1];
+        double[][] y = new double[rows][1];
+        for (int i = 0; i < rows; i++) {
+            x[i][0] = random.nextDouble() * 2 - 1;
+            y[i][0] = Math.sin(3 * x[i][0]) + random.nextGaussian() * 0.3;
+        }
+        return new Examples(x, y);
     }
 
     private static EpochListener record(List<Double> curve) {

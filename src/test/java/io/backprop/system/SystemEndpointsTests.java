@@ -5,25 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Swagger UI, the OpenAPI document and the health probes, as operators and API explorers reach them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:model-api;DB_CLOSE_DELAY=-1")
-class SystemEndpointsTests {
+class SystemEndpointsTests extends HttpApiTests {
 
-    @LocalServerPort
-    int port;
-
-    RestTestClient http;
+    private RestTestClient http;
 
     @BeforeEach
-    void connect() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    void client() {
+        http = api.http();
     }
 
     @Test

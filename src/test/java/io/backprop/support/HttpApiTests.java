@@ -1,15 +1,15 @@
-package io.backprop.model;
+package io.backprop.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Base of the tests that talk to the service started on a random port. */
-abstract class HttpApiTests {
+public abstract class HttpApiTests {
 
     @LocalServerPort
-    int port;
+    protected int port;
 
-    ApiClient api;
+    protected ApiClient api;
 
     @BeforeEach
     void connect() {

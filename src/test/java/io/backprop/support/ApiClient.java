@@ -1,4 +1,4 @@
-package io.backprop.model;
+package io.backprop.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,22 +14,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Talks to a running service over real HTTP, the way a client of the API does: JSON in, JSON out. */
-final class ApiClient {
+public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestTestClient http;
 
-    ApiClient(int port) {
+    public ApiClient(int port) {
         this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
-    RestTestClient http() {
+    public RestTestClient http() {
         return http;
     }
 
     /** POSTs a training request that must be accepted; returns the new model's id. */
-    String train(String body) {
+    public String train(String body) {
         JsonNode model = json(http.post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange().expectStatus().isAccepted().expectHeader().exists("Location")
                 .expectBody(String.class).returnResult().getResponseBody());
@@ -37,22 +37,22 @@ final class ApiClient {
         return model.get("id").asString();
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return json(http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody());
     }
 
-    JsonNode post(String path, Object body) {
+    public JsonNode post(String path, Object body) {
         return json(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
-    JsonNode predict(String id, double[][] features) {
+    public JsonNode predict(String id, double[][] features) {
         return post("/models/" + id + "/predict", Map.of("features", features));
     }
 
     /** Polls the model until it reaches {@code status} (and fails fast if it ends in another final state). */
-    JsonNode awaitStatus(String id, String status, Duration timeout) {
+    public JsonNode awaitStatus(String id, String status, Duration timeout) {
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
             String now = get("/models/" + id).get("status").asString();
             assertThat(now).as("model %s", id).isIn(List.of("QUEUED", "RUNNING", status));
@@ -61,19 +61,19 @@ final class ApiClient {
         return get("/models/" + id);
     }
 
-    JsonNode awaitSucceeded(String id) {
+    public JsonNode awaitSucceeded(String id) {
         return awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(60));
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         return JSON.readTree(text);
     }
 
-    static double[][] matrix(JsonNode node) {
+    public static double[][] matrix(JsonNode node) {
         return JSON.treeToValue(node, double[][].class);
     }
 
-    static String xor(int epochs) {
+    public static String xor(int epochs) {
         return """
                 {"name": "xor",
                  "dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[0]]},
@@ -83,19 +83,19 @@ final class ApiClient {
     }
 
     /** The first tutorial's OR unit, from w = [0.1, 0.6] and b = 0. */
-    static final String OR = """
+    public static final String OR = """
             {"name": "or",
              "dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[1]]},
              "architecture": {"layers": [{"units": 1, "activation": "sigmoid", "weights": [[0.1, 0.6]], "biases": [0]}]},
              "training": {"epochs": 5000, "learningRate": 1.0}}""";
 
     /** A job that takes about a minute: long enough to be cancelled, stopped or found running. */
-    static final String LONG = """
+    public static final String LONG = """
             {"name": "long",
              "dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[0]]},
              "architecture": {"layers": [{"units": 64, "init": "xavier"}, {"units": 64, "init": "xavier"},
                                          {"units": 1}]},
              "training": {"epochs": 1000000, "learningRate": 0.5, "seed": 1}}""";
 
-    static final double[][] GATES = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+    public static final double[][] GATES = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
 }

@@ -1,0 +1,141 @@
+package io.backprop.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import io.backprop.support.HttpApiTests;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Data sets uploaded as CSV or JSON, trained on by id, and bad files named by line and column. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:datasets;DB_CLOSE_DELAY=-1", "backprop.limits.max-rows=50" })
+class DatasetApiTests extends HttpApiTests {
+
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String EXAM = "studied,slept,score\n2,9,92\n1,5,86\n3,6,89\n";
+
+    private RestTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = api.http();
+    }
+
+    @Test
+    void csvUploadShouldDescribeTheColumnsAndBeRetrievable() {
+        JsonNode dataset = upload("/datasets?targets=score&name=exam", EXAM);
+
+        assertThat(dataset.get("name").asString()).isEqualTo("exam");
+        assertThat(dataset.get("rows").asInt()).isEqualTo(3);
+        assertThat(dataset.get("featureNames").toString()).isEqualTo("[\"studied\",\"slept\"]");
+        assertThat(dataset.get("targetNames").toString()).isEqualTo("[\"score\"]");
+        assertThat(dataset.at("/columns/0/max").asDouble()).isEqualTo(3);
+        assertThat(dataset.at("/columns/2/mean").asDouble()).isEqualTo(89);
+        assertThat(dataset.at("/columns/2/role").asString()).isEqualTo("target");
+        String id = dataset.get("id").asString();
+        assertThat(get("/datasets/" + id)).isEqualTo(dataset);
+        assertThat(get("/datasets").at("/content/0/id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void labelColumnShouldBeCountedByClass() {
+        JsonNode dataset = upload("/datasets?targets=species", "length,species\n1.4,setosa\n4.7,versicolor\n1.3,setosa\n");
+
+        assertThat(dataset.get("labels").asBoolean()).isTrue();
+        assertThat(dataset.at("/columns/1/classCounts").toString()).isEqualTo("{\"setosa\":2,\"versicolor\":1}");
+    }
+
+    @Test
+    void jsonUploadShouldWorkLikeAnInlineDataset() {
+        JsonNode dataset = json(http.post().uri("/datasets").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("features", new double[][] {{0}, {1}}, "labels", java.util.List.of("no", "yes")))
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(dataset.get("featureNames").toString()).isEqualTo("[\"x1\"]");
+        assertThat(dataset.get("targetNames").toString()).isEqualTo("[\"y\"]");
+    }
+
+    @Test
+    void modelTrainedOnAStoredDatasetShouldOutliveTheDataset() {
+        String id = upload("/datasets?targets=score", EXAM).get("id").asString();
+        String model = json(http.post().uri("/models").contentType(MediaType.APPLICATION_JSON).body("""
+                {"datasetId": "%s", "preprocessing": {"featureScaling": "max", "targetScaling": "max"},
+                 "architecture": {"layers": [{"units": 3, "bias": false, "init": "xavier"},
+                                             {"units": 1, "bias": false, "init": "xavier"}]},
+                 "training": {"epochs": 2000, "learningRate": 3.0, "seed": 1}}""".formatted(id))
+                .exchange().expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody())
+                .get("id").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/models/" + model).get("status").asString().equals("SUCCEEDED"));
+
+        http.delete().uri("/datasets/" + id).exchange().expectStatus().isNoContent();
+
+        http.get().uri("/datasets/" + id).exchange().expectStatus().isNotFound();
+        assertThat(get("/models/" + model).at("/spec/dataset/datasetId").asString()).isEqualTo(id);
+        http.post().uri("/models/" + model + "/predict").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"features\": [[5, 10]]}").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void unknownDatasetIdShouldBeNamedInTheTrainingRequest() {
+        JsonNode problem = json(http.post().uri("/models").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"datasetId\": \"nope\", \"architecture\": {\"layers\": [{\"units\": 1}]}}").exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("datasetId");
+    }
+
+    @Test
+    void badCsvFilesShouldNameTheLineAndColumn() {
+        assertThat(badCsv("a,b,y\n1,2,0\n3,x,1\n", "y").at("/errors/0").toString())
+                .isEqualTo("{\"line\":3,\"column\":2,\"columnName\":\"b\",\"value\":\"x\","
+                        + "\"message\":\"'x' is not a finite number\"}");
+        assertThat(badCsv("a,b,y\n1,2,0\n3,1\n", "y").at("/errors/0/line").asInt()).isEqualTo(3);
+        assertThat(badCsv("a,score\n1,2\n", "scroe").get("detail").asString())
+                .isEqualTo("line 1: the target column 'scroe' is not in the header [a, score]");
+        assertThat(badCsv("", "y").get("detail").asString()).startsWith("line 1: the file is empty");
+        assertThat(badCsv("a,y\n" + "1,1\n".repeat(51), "y").get("detail").asString())
+                .isEqualTo("line 52: the file has more than 50 rows");
+        assertThat(badCsv("a,y\n1,1\n", "").get("detail").asString()).startsWith("line 1: no target column named");
+    }
+
+    @Test
+    void unknownDatasetShouldBeNotFound() {
+        http.get().uri("/datasets/nope").exchange().expectStatus().isNotFound().expectBody().jsonPath("$.type")
+                .isEqualTo("/problems/dataset-not-found");
+        http.delete().uri("/datasets/nope").exchange().expectStatus().isNotFound();
+    }
+
+    private JsonNode upload(String path, String csv) {
+        return json(http.post().uri(path).contentType(CSV).body(csv).exchange().expectStatus().isCreated()
+                .expectHeader().exists("Location").expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    private JsonNode badCsv(String csv, String targets) {
+        JsonNode problem = json(http.post().uri("/datasets?targets=" + targets).contentType(CSV).body(csv).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/invalid-csv");
+        return problem;
+    }
+
+    private JsonNode get(String path) {
+        return json(http.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody());
+    }
+
+    private static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+}

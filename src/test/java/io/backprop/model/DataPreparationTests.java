@@ -1,0 +1,158 @@
+package io.backprop.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+
+import io.backprop.support.ApiClient;
+import io.backprop.support.HttpApiTests;
+import tools.jackson.databind.JsonNode;
+
+/** What the tutorials do by hand, declared once in the request and applied to every prediction. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:data-preparation;DB_CLOSE_DELAY=-1")
+class DataPreparationTests extends HttpApiTests {
+
+    /** Three separated clusters on a line, and a fixed set with one deliberately mislabelled row. */
+    private static final String CLUSTERS_CSV = """
+            x,band
+            0.1,low
+            0.3,low
+            0.2,low
+            1.1,mid
+            0.9,mid
+            1.0,mid
+            2.0,high
+            2.1,high
+            1.9,high
+            """;
+
+    @Test
+    void examScoresShouldBeLearnedAndPredictedInRawUnits() {
+        String id = api.train("""
+                {"name": "exam",
+                 "dataset": {"features": [[2,9],[1,5],[3,6]], "targets": [[92],[86],[89]],
+                             "featureNames": ["studied","slept"], "targetNames": ["score"]},
+                 "preprocessing": {"featureScaling": "max", "targetScaling": "max"},
+                 "architecture": {"layers": [{"units": 3, "bias": false, "init": "xavier"},
+                                             {"units": 1, "bias": false, "init": "xavier"}]},
+                 "training": {"epochs": 150000, "learningRate": 10.0, "seed": 1}}""");
+
+        JsonNode model = api.awaitSucceeded(id);
+
+        assertThat(model.get("task").asString()).isEqualTo("regression");
+        assertThat(model.at("/preprocessing/features/columns/0/max").asDouble()).isEqualTo(3);
+        assertThat(model.at("/preprocessing/features/columns/1/max").asDouble()).isEqualTo(9);
+        assertThat(model.at("/preprocessing/targets/columns/0/max").asDouble()).isEqualTo(92);
+        double[][] training = ApiClient.matrix(api.predict(id, new double[][] {{2, 9}, {1, 5}, {3, 6}}).get("outputs"));
+        assertThat(training[0][0]).isCloseTo(92, within(1.0));
+        assertThat(training[1][0]).isCloseTo(86, within(1.0));
+        assertThat(training[2][0]).isCloseTo(89, within(1.0));
+        double unseen = api.predict(id, new double[][] {{5, 10}}).at("/outputs/0/0").asDouble();
+        assertThat(unseen).isBetween(85.0, 100.0);
+        assertThat(model.at("/metrics/training/rmse").asDouble()).isLessThan(1.0);
+        assertThat(model.at("/metrics/training/r2").asDouble()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void theCrossX1X2ShouldMakeXorSeparableByOneUnit() {
+        String crossed = api.train(singleUnitXor(", \"preprocessing\": {\"featureCrosses\": [[\"x1\",\"x2\"]]}"));
+        String plain = api.train(singleUnitXor(""));
+
+        JsonNode withCross = api.awaitSucceeded(crossed);
+        JsonNode without = api.awaitSucceeded(plain);
+
+        assertThat(withCross.at("/metrics/training/accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(without.at("/metrics/training/accuracy").asDouble()).isLessThanOrEqualTo(0.75);
+        assertThat(withCross.at("/preprocessing/features/columns/2/name").asString()).isEqualTo("x1*x2");
+        assertThat(api.predict(crossed, ApiClient.GATES).get("labels").toString()).isEqualTo("[0,1,1,0]");
+    }
+
+    @Test
+    void softmaxTrainedOnCsvLabelsShouldPredictClassNamesAndCountLikeAHand() {
+        String dataset = api.http().post().uri("/datasets?targets=band&name=bands")
+                .contentType(MediaType.parseMediaType("text/csv")).body(CLUSTERS_CSV).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        String datasetId = ApiClient.json(dataset).get("id").asString();
+        String id = api.train("""
+                {"datasetId": "%s",
+                 "architecture": {"layers": [{"units": 8, "activation": "tanh", "init": "xavier"},
+                                             {"units": 3, "activation": "softmax", "init": "xavier"}],
+                                  "loss": "cross_entropy"},
+                 "training": {"epochs": 3000, "learningRate": 0.5, "seed": 5}}""".formatted(datasetId));
+        JsonNode model = api.awaitSucceeded(id);
+        assertThat(model.get("classes").toString()).isEqualTo("[\"high\",\"low\",\"mid\"]");
+
+        JsonNode prediction = api.predict(id, new double[][] {{0.15}, {1.05}, {2.05}});
+        assertThat(prediction.get("labels").toString()).isEqualTo("[\"low\",\"mid\",\"high\"]");
+        JsonNode probabilities = prediction.get("probabilities").get(0);
+        assertThat(probabilities.propertyNames()).containsExactly("high", "low", "mid");
+        assertThat(probabilities.get("low").asDouble()).isGreaterThan(0.5);
+
+        // the last row is a high point labelled mid: the hand count is 5 of 6 right
+        JsonNode evaluation = api.post("/models/" + id + "/evaluate", Map.of(
+                "features", new double[][] {{0.2}, {0.25}, {1.0}, {0.95}, {2.05}, {1.95}},
+                "labels", List.of("low", "low", "mid", "mid", "high", "mid")));
+        assertThat(evaluation.get("accuracy").asDouble()).isEqualTo(5 / 6.0);
+        assertThat(evaluation.at("/confusionMatrix/classes").toString()).isEqualTo("[\"high\",\"low\",\"mid\"]");
+        assertThat(evaluation.at("/confusionMatrix/counts").toString()).isEqualTo("[[1,0,0],[0,2,0],[1,0,2]]");
+        assertThat(evaluation.at("/perClass/2/recall").asDouble()).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(evaluation.at("/perClass/0/precision").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void validationSplitAndEarlyStoppingShouldBeReproducibleAndKeepTheBestEpoch() {
+        String request = """
+                {"dataset": {"features": %s, "targets": %s},
+                 "preprocessing": {"featureScaling": "standard"},
+                 "architecture": {"layers": [{"units": 16, "activation": "tanh", "init": "xavier"},
+                                             {"units": 1, "activation": "identity", "init": "xavier"}]},
+                 "training": {"epochs": 1000, "learningRate": 0.2, "seed": 11, "validationSplit": 0.25,
+                              "earlyStopping": {"patience": 50}}}""".formatted(NoisySine.FEATURES, NoisySine.TARGETS);
+        String first = api.train(request);
+        String second = api.train(request);
+
+        JsonNode model = api.awaitSucceeded(first);
+        api.awaitSucceeded(second);
+
+        assertThat(model.at("/rows/validation").asInt()).isEqualTo(10);
+        assertThat(model.at("/rows/training").asInt()).isEqualTo(30);
+        assertThat(model.at("/spec/training/earlyStopping/minDelta").asDouble()).isZero();
+        assertThat(api.get("/models/" + second + "/parameters")).isEqualTo(api.get("/models/" + first + "/parameters"));
+        assertThat(api.get("/models/" + second).get("outcome")).isEqualTo(model.get("outcome"));
+        int best = model.at("/outcome/bestEpoch").asInt();
+        JsonNode points = api.get("/models/" + first + "/learning-curve").get("points");
+        assertThat(points.get(best).get("epoch").asInt()).isEqualTo(best);
+        assertThat(model.at("/metrics/validation/cost").asDouble()).as("parameters of the best epoch")
+                .isCloseTo(points.get(best).get("validationCost").asDouble(), within(1e-12));
+        assertThat(model.at("/metrics/validation/rows").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void constantColumnsShouldTrainWithoutNaN() {
+        String id = api.train("""
+                {"dataset": {"features": [[0,1,5],[0,2,5],[0,3,5],[0,4,5]], "targets": [[1],[2],[3],[4]]},
+                 "preprocessing": {"featureScaling": "standard", "targetScaling": "minmax"},
+                 "architecture": {"layers": [{"units": 1, "activation": "identity"}]},
+                 "training": {"epochs": 500, "learningRate": 0.1}}""");
+
+        JsonNode model = api.awaitSucceeded(id);
+
+        assertThat(model.at("/preprocessing/features/columns/0/standardDeviation").asDouble()).isZero();
+        assertThat(api.predict(id, new double[][] {{0, 2.5, 5}}).at("/outputs/0/0").asDouble()).isCloseTo(2.5,
+                within(0.1));
+    }
+
+    private static String singleUnitXor(String preprocessing) {
+        return """
+                {"dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[0]]}%s,
+                 "architecture": {"layers": [{"units": 1, "activation": "sigmoid"}]},
+                 "training": {"epochs": 10000, "learningRate": 1.0, "seed": 3}}""".formatted(preprocessing);
+    }
+}
