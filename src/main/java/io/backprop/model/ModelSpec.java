@@ -65,7 +65,7 @@ public record ModelSpec(Architecture architecture, TrainingSettings training, Pr
         EarlyStopping stopping = training.earlyStopping() == null ? null
                 : new EarlyStopping(training.earlyStopping().patience(), training.earlyStopping().minDelta());
         return new TrainingOptions(training.epochs(), training.learningRate(), training.batchSize(),
-                training.shuffle(), training.seed(), stopping);
+                training.shuffle(), training.seed()).withEarlyStopping(stopping);
     }
 
     Activation outputActivation() {

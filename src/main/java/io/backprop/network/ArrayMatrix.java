@@ -231,6 +231,50 @@ final class ArrayMatrix implements Matrix {
     }
 
     @Override
+    public void scaleAndAdd(double keep, Matrix x, double alpha) {
+        x.requireShape("addend", rows, columns);
+        double[] v = data(x);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = keep * values[i] + alpha * v[i];
+        }
+    }
+
+    @Override
+    public void adamStep(Matrix gradient, Matrix m, Matrix v, double beta1, double beta2, double stepSize,
+            double epsilon) {
+        gradient.requireShape("gradient", rows, columns);
+        double[] g = data(gradient);
+        double[] first = data(m);
+        double[] second = data(v);
+        for (int i = 0; i < values.length; i++) {
+            first[i] = beta1 * first[i] + (1 - beta1) * g[i];
+            second[i] = beta2 * second[i] + (1 - beta2) * g[i] * g[i];
+            values[i] -= stepSize * first[i] / (Math.sqrt(second[i]) + epsilon);
+        }
+    }
+
+    @Override
+    public double sumOfSquares() {
+        double sum = 0;
+        for (double value : values) {
+            sum += value * value;
+        }
+        return sum;
+    }
+
+    @Override
+    public double maxAbs() {
+        double max = 0;
+        for (double value : values) {
+            if (Double.isNaN(value)) {
+                return Double.NaN;
+            }
+            max = Math.max(max, Math.abs(value));
+        }
+        return max;
+    }
+
+    @Override
     public double lossSum(Loss loss, Matrix targets) {
         targets.requireShape("targets", rows, columns);
         double[] y = data(targets);

@@ -53,14 +53,6 @@ final class DenseLayer {
         }
     }
 
-    /** Plain gradient descent: θ ← θ − learningRate·∂C/∂θ. */
-    void descend(double learningRate) {
-        weights.addScaled(weightGradient, -learningRate);
-        if (biases != null) {
-            biases.addScaled(biasGradient, -learningRate);
-        }
-    }
-
     LayerParameters parameters() {
         return new LayerParameters(transpose(weights.toArray()), biases == null ? null : biases.toArray()[0]);
     }

@@ -41,6 +41,22 @@ interface Matrix {
     /** this = this + alpha·x */
     void addScaled(Matrix x, double alpha);
 
+    /** this = keep·this + alpha·x */
+    void scaleAndAdd(double keep, Matrix x, double alpha);
+
+    /**
+     * One Adam step on this parameter from its gradient g and moments m and v (updated in place):
+     * m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², this ← this − stepSize·m / (√v + epsilon); the caller folds the
+     * bias corrections into stepSize and epsilon.
+     */
+    void adamStep(Matrix gradient, Matrix m, Matrix v, double beta1, double beta2, double stepSize, double epsilon);
+
+    /** Σ of the squares of all elements. */
+    double sumOfSquares();
+
+    /** The largest absolute value; NaN if any element is NaN. */
+    double maxAbs();
+
     /** Σ over all elements of {@code loss}(this, targets), this holding predictions. */
     double lossSum(Loss loss, Matrix targets);
 

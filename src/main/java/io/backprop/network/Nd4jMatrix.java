@@ -142,6 +142,36 @@ final class Nd4jMatrix implements Matrix {
     }
 
     @Override
+    public void scaleAndAdd(double keep, Matrix x, double alpha) {
+        x.requireShape("addend", rows(), columns());
+        array.muli(keep);
+        Nd4j.getBlasWrapper().level1().axpy(array.length(), alpha, nd(x), array);
+    }
+
+    @Override
+    public void adamStep(Matrix gradient, Matrix m, Matrix v, double beta1, double beta2, double stepSize,
+            double epsilon) {
+        gradient.requireShape("gradient", rows(), columns());
+        INDArray g = nd(gradient);
+        m.scaleAndAdd(beta1, gradient, 1 - beta1);
+        INDArray squares = scratch().assign(g).muli(g);
+        nd(v).muli(beta2).addi(squares.muli(1 - beta2));
+        INDArray denominator = Transforms.sqrt(scratch().assign(nd(v)), false).addi(epsilon);
+        INDArray step = nd(m).div(denominator, denominator);
+        Nd4j.getBlasWrapper().level1().axpy(array.length(), -stepSize, step, array);
+    }
+
+    @Override
+    public double sumOfSquares() {
+        return Nd4j.getBlasWrapper().dot(array, array);
+    }
+
+    @Override
+    public double maxAbs() {
+        return Double.isNaN(array.sumNumber().doubleValue()) ? Double.NaN : array.amaxNumber().doubleValue();
+    }
+
+    @Override
     public double lossSum(Loss loss, Matrix targets) {
         targets.requireShape("targets", rows(), columns());
         Nd4jMatrix y = (Nd4jMatrix) targets;

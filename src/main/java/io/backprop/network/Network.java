@@ -81,10 +81,50 @@ final class Network {
         }
     }
 
-    void descend(double learningRate) {
+    /** Every parameter with its gradient and {@code stateTensors} zero buffers of its shape for an optimizer. */
+    Updater.Slot[] slots(int stateTensors) {
+        List<Updater.Slot> slots = new ArrayList<>();
         for (DenseLayer layer : layers) {
-            layer.descend(learningRate);
+            slots.add(slot(layer.weights, layer.weightGradient, stateTensors));
+            if (layer.biases != null) {
+                slots.add(slot(layer.biases, layer.biasGradient, stateTensors));
+            }
         }
+        return slots.toArray(Updater.Slot[]::new);
+    }
+
+    private Updater.Slot slot(Matrix parameter, Matrix gradient, int stateTensors) {
+        return new Updater.Slot(parameter, gradient,
+                stateTensors > 0 ? zeros(parameter.rows(), parameter.columns()) : null,
+                stateTensors > 1 ? zeros(parameter.rows(), parameter.columns()) : null);
+    }
+
+    /** L2 weight decay: adds λ·W to every weight gradient (biases are not decayed). */
+    void addWeightDecay(double l2) {
+        for (DenseLayer layer : layers) {
+            layer.weightGradient.addScaled(layer.weights, l2);
+        }
+    }
+
+    /** The L2 penalty (λ/2)·Σ W² that weight decay adds to the cost. */
+    double weightPenalty(double l2) {
+        double squares = 0;
+        for (DenseLayer layer : layers) {
+            squares += layer.weights.sumOfSquares();
+        }
+        return l2 / 2 * squares;
+    }
+
+    /** The largest absolute weight or bias; NaN if any is NaN. */
+    double largestParameter() {
+        double largest = 0;
+        for (DenseLayer layer : layers) {
+            largest = Math.max(largest, layer.weights.maxAbs());
+            if (layer.biases != null) {
+                largest = Math.max(largest, layer.biases.maxAbs());
+            }
+        }
+        return largest;
     }
 
     /** Buffers shaped like this network's parameters, to keep a copy of them. */

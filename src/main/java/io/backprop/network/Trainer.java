@@ -38,11 +38,12 @@ public final class Trainer {
         boolean proceed = true;
         boolean patienceRanOut = false;
         while (proceed && epoch < options.epochs()) {
-            double validationCost = held == null ? Double.NaN : held.cost();
+            double validationCost = held == null ? Double.NaN : held.cost() + network.weightPenalty(options.l2());
             if (best != null) {
                 best.rememberStart();
             }
-            double cost = batches.runEpoch(options.learningRate());
+            double cost = batches.runEpoch(options.schedule().rate(options.learningRate(), epoch));
+            requireFinite(network, epoch, cost, held == null ? 0 : validationCost, options.maxWeight());
             proceed = listener.onEpoch(epoch, cost, validationCost);
             if (best != null && !best.record(epoch, held == null ? cost : validationCost)) {
                 patienceRanOut = proceed;
@@ -54,6 +55,25 @@ public final class Trainer {
             best.restore();
         }
         return new TrainingResult(network.parameters(), epoch, best == null ? null : best.epoch, patienceRanOut);
+    }
+
+    /** Throws once a cost or a parameter is no longer a usable number (0 stands for no validation cost). */
+    private static void requireFinite(Network network, int epoch, double cost, double validationCost,
+            double maxWeight) {
+        if (!Double.isFinite(cost)) {
+            throw new TrainingDivergedException(epoch, cost, "cost = " + cost);
+        }
+        if (!Double.isFinite(validationCost)) {
+            throw new TrainingDivergedException(epoch, cost, "validation cost = " + validationCost);
+        }
+        double largest = network.largestParameter();
+        if (!Double.isFinite(largest)) {
+            throw new TrainingDivergedException(epoch, cost, "a parameter became " + largest);
+        }
+        if (largest > maxWeight) {
+            throw new TrainingDivergedException(epoch, cost, "a parameter reached " + largest + ", beyond the bound "
+                    + maxWeight);
+        }
     }
 
     /** Rows held out of training; their cost is measured at the start of every epoch. */
@@ -130,6 +150,8 @@ public final class Trainer {
         private final int[] order;
         private final int batchRows;
         private final Random random;
+        private final Updater updater;
+        private final double l2;
         /** Buffers for full batches, and for the smaller last batch when the rows do not divide evenly. */
         private Pass full;
         private Pass remainder;
@@ -145,9 +167,14 @@ public final class Trainer {
             this.batchRows = options.batchRows(examples.rows());
             this.random = options.shuffle() && batchRows < order.length ? new Random(options.seed() ^ SHUFFLE_SALT)
                     : null;
+            this.updater = Updater.of(options.optimizer(), network);
+            this.l2 = options.l2();
         }
 
-        /** One epoch of steps; returns its cost, the mean loss over all rows before each batch's step. */
+        /**
+         * One epoch of steps; returns its cost: the mean loss over all rows, each batch's taken before its step,
+         * plus the weight penalty of that step.
+         */
         double runEpoch(double learningRate) {
             if (random != null) {
                 shuffle();
@@ -162,7 +189,11 @@ public final class Trainer {
                 Matrix predictions = network.forward(pass.features, pass.workspace);
                 lossSum += predictions.lossSum(network.spec.loss(), pass.targets);
                 network.backward(pass.features, pass.targets, pass.workspace);
-                network.descend(learningRate);
+                if (l2 > 0) {
+                    lossSum += pass.features.rows() * network.weightPenalty(l2);
+                    network.addWeightDecay(l2);
+                }
+                updater.step(learningRate);
             }
             return lossSum / order.length;
         }

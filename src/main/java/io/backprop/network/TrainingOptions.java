@@ -1,13 +1,15 @@
 package io.backprop.network;
 
 /**
- * How to train: {@code epochs} passes over the examples with gradient-descent steps of {@code learningRate};
- * {@code batchSize} rows per step (null: the whole set, the tutorials' full-batch descent), the rows reshuffled
- * every epoch when {@code shuffle} is on, by a generator seeded with {@code seed}; optionally
- * {@code earlyStopping}.
+ * How to train: {@code epochs} passes over the examples, steps of {@code learningRate} (varied per epoch by
+ * {@code schedule}) taken by {@code optimizer}; {@code batchSize} rows per step (null: the whole set, the
+ * tutorials' full-batch descent), the rows reshuffled every epoch when {@code shuffle} is on, by a generator
+ * seeded with {@code seed}; L2 weight decay {@code l2}; optionally {@code earlyStopping}. Training is declared
+ * diverged when the cost or a parameter stops being finite or a parameter's magnitude exceeds {@code maxWeight}.
  */
 public record TrainingOptions(int epochs, double learningRate, Integer batchSize, boolean shuffle, long seed,
-        EarlyStopping earlyStopping) {
+        EarlyStopping earlyStopping, Optimizer optimizer, LearningRateSchedule schedule, double l2,
+        double maxWeight) {
 
     public TrainingOptions {
         if (epochs < 1) {
@@ -19,16 +21,50 @@ public record TrainingOptions(int epochs, double learningRate, Integer batchSize
         if (batchSize != null && batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
         }
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("l2 must be a finite number ≥ 0, got " + l2);
+        }
+        if (!(maxWeight > 0)) {
+            throw new IllegalArgumentException("maxWeight must be positive, got " + maxWeight);
+        }
+        java.util.Objects.requireNonNull(optimizer, "optimizer");
+        java.util.Objects.requireNonNull(schedule, "schedule");
     }
 
-    /** Without early stopping. */
+    /** Plain gradient descent at a constant rate, without weight decay or early stopping. */
     public TrainingOptions(int epochs, double learningRate, Integer batchSize, boolean shuffle, long seed) {
-        this(epochs, learningRate, batchSize, shuffle, seed, null);
+        this(epochs, learningRate, batchSize, shuffle, seed, null, Optimizer.SGD, LearningRateSchedule.CONSTANT, 0,
+                Double.POSITIVE_INFINITY);
     }
 
     /** Full-batch gradient descent. */
     public static TrainingOptions fullBatch(int epochs, double learningRate) {
         return new TrainingOptions(epochs, learningRate, null, false, 0);
+    }
+
+    public TrainingOptions withEarlyStopping(EarlyStopping rule) {
+        return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, rule, optimizer, schedule, l2,
+                maxWeight);
+    }
+
+    public TrainingOptions withOptimizer(Optimizer rule) {
+        return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, rule, schedule, l2,
+                maxWeight);
+    }
+
+    public TrainingOptions withSchedule(LearningRateSchedule rates) {
+        return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, rates,
+                l2, maxWeight);
+    }
+
+    public TrainingOptions withL2(double decay) {
+        return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, schedule,
+                decay, maxWeight);
+    }
+
+    public TrainingOptions withMaxWeight(double bound) {
+        return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, schedule,
+                l2, bound);
     }
 
     /** Rows per step for a set of {@code rows} examples. */

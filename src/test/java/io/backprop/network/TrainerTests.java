@@ -2,6 +2,7 @@ package io.backprop.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ class TrainerTests {
         Examples training = noisySine(12, 1);
         Examples validation = noisySine(40, 2);
         List<Double> validationCosts = new ArrayList<>();
-        TrainingOptions options = new TrainingOptions(3000, 0.2, null, false, 3, new EarlyStopping(100, 0));
+        TrainingOptions options = new TrainingOptions(3000, 0.2, null, false, 3).withEarlyStopping(new EarlyStopping(100, 0));
 
         TrainingResult result = Trainer.train(spec, Parameters.initial(spec, 3), training, validation, options,
                 (epoch, cost, validationCost) -> validationCosts.add(validationCost), backend);
@@ -113,7 +114,7 @@ class TrainerTests {
     @Test
     void patienceShouldCountEpochsWithoutAnImprovementLargerThanMinDelta() {
         Parameters initial = Parameters.initial(Tutorials.XOR_2_3_1, 4);
-        TrainingOptions options = new TrainingOptions(1000, 1.0, null, false, 4, new EarlyStopping(5, 1.0));
+        TrainingOptions options = new TrainingOptions(1000, 1.0, null, false, 4).withEarlyStopping(new EarlyStopping(5, 1.0));
 
         TrainingResult result = Trainer.train(Tutorials.XOR_2_3_1, initial, Tutorials.XOR, options, EpochListener.NONE);
 
@@ -121,6 +122,48 @@ class TrainerTests {
         assertThat(result.bestEpoch()).isZero();
         assertThat(result.stoppedEarly()).isTrue();
         assertThat(result.parameters()).usingRecursiveComparison().isEqualTo(initial);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void l2ShouldDecayTheWeightsButNotTheBiasAndCountInTheCost(Backend backend) {
+        Parameters initial = Parameters.initial(Tutorials.OR_UNIT, 1);
+        List<Double> decayedCurve = new ArrayList<>();
+        List<Double> plainCurve = new ArrayList<>();
+        TrainingOptions decayed = TrainingOptions.fullBatch(1, 1.0).withL2(0.1);
+
+        LayerParameters withL2 = Trainer.train(Tutorials.OR_UNIT, initial, Tutorials.OR, null, decayed,
+                record(decayedCurve), backend).parameters().layers().get(0);
+        LayerParameters plain = Trainer.train(Tutorials.OR_UNIT, initial, Tutorials.OR, null,
+                TrainingOptions.fullBatch(1, 1.0), record(plainCurve), backend).parameters().layers().get(0);
+
+        // penalty (λ/2)·Σw² = 0.05·(0.01 + 0.36) = 0.0185; the step adds −η·λ·w₀
+        assertThat(decayedCurve.get(0)).isCloseTo(plainCurve.get(0) + 0.0185, within(1e-15));
+        assertThat(withL2.weights()[0][0]).isCloseTo(plain.weights()[0][0] - 0.01, within(1e-15));
+        assertThat(withL2.weights()[0][1]).isCloseTo(plain.weights()[0][1] - 0.06, within(1e-15));
+        assertThat(withL2.biases()[0]).isEqualTo(plain.biases()[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void explodingCostShouldStopTrainingAsDiverged(Backend backend) {
+        NetworkSpec spec = new NetworkSpec(2, List.of(new LayerSpec(3, Activation.RELU, WeightInit.HE, true),
+                new LayerSpec(1, Activation.IDENTITY, WeightInit.XAVIER, true)), Loss.SQUARED_ERROR);
+
+        TrainingDivergedException diverged = org.assertj.core.api.Assertions.catchThrowableOfType(
+                TrainingDivergedException.class, () -> Trainer.train(spec, Parameters.initial(spec, 1), Tutorials.XOR,
+                        null, TrainingOptions.fullBatch(5000, 50), EpochListener.NONE, backend));
+
+        assertThat(diverged.getMessage()).matches("training diverged at epoch \\d+ \\(cost = (Infinity|NaN)\\)");
+    }
+
+    @Test
+    void weightsBeyondTheBoundShouldStopTrainingAsDiverged() {
+        TrainingOptions bounded = TrainingOptions.fullBatch(5000, 50).withMaxWeight(5);
+
+        assertThatThrownBy(() -> Trainer.train(Tutorials.XOR_2_3_1, Parameters.initial(Tutorials.XOR_2_3_1, 7),
+                Tutorials.XOR, bounded, EpochListener.NONE)).isInstanceOf(TrainingDivergedException.class)
+                .hasMessageMatching("training diverged at epoch \\d+ \\(a parameter reached .*, beyond the bound 5.0\\)");
     }
 
     @ParameterizedTest

@@ -1,0 +1,104 @@
+package io.backprop.network;
+
+/**
+ * An {@link Optimizer} at work on one network: applies its rule to each parameter, keeping per-parameter state
+ * (velocities, moments) allocated once, before the first step.
+ */
+abstract class Updater {
+
+    /** A parameter and its gradient, with the optimizer's state for it. */
+    record Slot(Matrix parameter, Matrix gradient, Matrix first, Matrix second) {
+    }
+
+    private final Slot[] slots;
+
+    Updater(Network network, int stateTensors) {
+        this.slots = network.slots(stateTensors);
+    }
+
+    static Updater of(Optimizer optimizer, Network network) {
+        if (optimizer instanceof Optimizer.Momentum momentum) {
+            return new MomentumUpdater(network, momentum);
+        }
+        if (optimizer instanceof Optimizer.Adam adam) {
+            return new AdamUpdater(network, adam);
+        }
+        return new SgdUpdater(network);
+    }
+
+    /** One step on every parameter from the gradients of the last backward pass. */
+    void step(double learningRate) {
+        beginStep();
+        for (Slot slot : slots) {
+            update(slot, learningRate);
+        }
+    }
+
+    void beginStep() {
+    }
+
+    abstract void update(Slot slot, double learningRate);
+
+    private static final class SgdUpdater extends Updater {
+
+        SgdUpdater(Network network) {
+            super(network, 0);
+        }
+
+        @Override
+        void update(Slot slot, double learningRate) {
+            slot.parameter().addScaled(slot.gradient(), -learningRate);
+        }
+    }
+
+    private static final class MomentumUpdater extends Updater {
+
+        private final Optimizer.Momentum rule;
+
+        MomentumUpdater(Network network, Optimizer.Momentum rule) {
+            super(network, 1);
+            this.rule = rule;
+        }
+
+        @Override
+        void update(Slot slot, double learningRate) {
+            Matrix velocity = slot.first();
+            velocity.scaleAndAdd(rule.momentum(), slot.gradient(), -learningRate);
+            if (rule.nesterov()) {
+                slot.parameter().addScaled(velocity, rule.momentum());
+                slot.parameter().addScaled(slot.gradient(), -learningRate);
+            }
+            else {
+                slot.parameter().addScaled(velocity, 1);
+            }
+        }
+    }
+
+    private static final class AdamUpdater extends Updater {
+
+        private final Optimizer.Adam rule;
+        private int t;
+        private double stepScale;
+        private double epsilon;
+
+        AdamUpdater(Network network, Optimizer.Adam rule) {
+            super(network, 2);
+            this.rule = rule;
+        }
+
+        /** Folds the bias corrections of step t into the step size and ε: same update, fewer operations. */
+        @Override
+        void beginStep() {
+            t++;
+            double secondCorrection = Math.sqrt(1 - Math.pow(rule.beta2(), t));
+            stepScale = secondCorrection / (1 - Math.pow(rule.beta1(), t));
+            epsilon = rule.epsilon() * secondCorrection;
+        }
+
+        @Override
+        void update(Slot slot, double learningRate) {
+            slot.parameter().adamStep(slot.gradient(), slot.first(), slot.second(), rule.beta1(), rule.beta2(),
+                    learningRate * stepScale, epsilon);
+        }
+    }
+}
