@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.backprop.dataset.DatasetInput;
@@ -107,6 +108,25 @@ class ModelController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     Evaluation evaluate(@PathVariable String id, @RequestBody DatasetInput rows) {
         return service.evaluate(id, rows);
+    }
+
+    @PostMapping("/{id}/stop")
+    @Operation(summary = "Stop training and keep the model", description = "Ends a running job after its current "
+            + "epoch; the model becomes SUCCEEDED with the parameters it has (with early stopping, those of its best "
+            + "epoch), and its outcome says at which epoch it stopped. Cancel discards instead.")
+    @ApiResponse(responseCode = "409", description = "The job is not running",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ModelView stop(@PathVariable String id) {
+        return service.stop(id);
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Follow training live (Server-Sent Events)", description = "Events: state (the model, at "
+            + "once), progress (epoch, epochs, cost, validationCost, elapsedSeconds, etaSeconds; a few per second), "
+            + "status (the model, when its status changes) and end (the model as it ended), after which the stream "
+            + "closes.")
+    SseEmitter events(@PathVariable String id) {
+        return service.events(id);
     }
 
     @PostMapping("/{id}/cancel")

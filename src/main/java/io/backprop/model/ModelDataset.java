@@ -2,6 +2,9 @@ package io.backprop.model;
 
 import org.springframework.data.annotation.Id;
 
-/** The rows a model trains on, as JSON, kept so that an interrupted job can be run again after a restart. */
-record ModelDataset(@Id String modelId, String content) {
+/**
+ * What a model trains on, kept so that an interrupted job can be run again after a restart: its rows (JSON) and,
+ * when it continues another model's training, the parameters it starts from (JSON), else null.
+ */
+record ModelDataset(@Id String modelId, String content, String initialParameters) {
 }

@@ -8,27 +8,36 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.backprop.dataset.DatasetInput;
+import io.backprop.network.Parameters;
+import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingJournal;
 import io.backprop.training.TrainingOutcome;
 import io.backprop.training.TrainingTask;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Records training jobs' lifecycle in the models' tables, which is what lets jobs outlive the process. */
+/**
+ * Records training jobs' lifecycle in the models' tables, which is what lets jobs outlive the process, and
+ * tells clients following a model about each change.
+ */
 @Component
 class ModelJournal implements TrainingJournal {
 
     private final ModelRepository models;
     private final ModelDatasetRepository datasets;
     private final JdbcAggregateOperations aggregates;
+    private final ModelViews views;
+    private final TrainingEvents events;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ModelJournal(ModelRepository models, ModelDatasetRepository datasets, JdbcAggregateOperations aggregates,
-            JsonMapper json, TransactionTemplate transaction, Clock clock) {
+            ModelViews views, TrainingEvents events, JsonMapper json, TransactionTemplate transaction, Clock clock) {
         this.models = models;
         this.datasets = datasets;
         this.aggregates = aggregates;
+        this.views = views;
+        this.events = events;
         this.json = json;
         this.transaction = transaction;
         this.clock = clock;
@@ -36,7 +45,11 @@ class ModelJournal implements TrainingJournal {
 
     @Override
     public boolean started(String modelId) {
-        return models.markRunning(modelId, clock.instant());
+        boolean started = models.markRunning(modelId, clock.instant());
+        if (started && events.hasListeners(modelId)) {
+            models.findById(modelId).ifPresent(model -> events.publish(modelId, "status", views.of(model)));
+        }
+        return started;
     }
 
     @Override
@@ -51,14 +64,14 @@ class ModelJournal implements TrainingJournal {
         if (model == null) {
             return;
         }
-        TrainedModel trained = new TrainedModel(json.readValue(model.spec(), ModelSpec.class),
-                json.readValue(model.preprocessing(), Preparation.class), outcome.parameters());
+        ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
+        TrainedModel trained = new TrainedModel(spec, json.readValue(model.preprocessing(), Preparation.class),
+                outcome.parameters());
         Metrics metrics = new Metrics(trained.evaluate(task.training()),
                 task.validation() == null ? null : trained.evaluate(task.validation()));
         ModelResult result = new ModelResult(task.modelId(), json.writeValueAsString(outcome.parameters()),
                 json.writeValueAsString(new LearningCurve(outcome.curve())));
-        String ending = json.writeValueAsString(new Outcome(outcome.epochs(), outcome.bestEpoch(),
-                outcome.stoppedEarly()));
+        String ending = json.writeValueAsString(Outcome.of(outcome, spec.training()));
         transaction.executeWithoutResult(status -> {
             aggregates.insert(result);
             if (!models.markSucceeded(task.modelId(), outcome.epochs(), metrics.training().cost(),
@@ -66,11 +79,20 @@ class ModelJournal implements TrainingJournal {
                 status.setRollbackOnly();
             }
         });
+        announceEnd(task.modelId());
     }
 
     @Override
     public void failed(String modelId, String message) {
         models.markFailed(modelId, message, clock.instant());
+        announceEnd(modelId);
+    }
+
+    /** Sends the model as it ended to everyone following it, and closes their streams. */
+    void announceEnd(String modelId) {
+        if (events.hasListeners(modelId)) {
+            models.findById(modelId).ifPresent(model -> events.finish(modelId, views.of(model)));
+        }
     }
 
     @Override
@@ -83,7 +105,10 @@ class ModelJournal implements TrainingJournal {
 
     private TrainingTask task(Model model) {
         ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
-        DatasetInput rows = json.readValue(datasets.findById(model.id()).orElseThrow().content(), DatasetInput.class);
-        return PreparedData.prepare(spec, rows).task(model.id(), spec);
+        ModelDataset stored = datasets.findById(model.id()).orElseThrow();
+        Parameters start = stored.initialParameters() == null ? null
+                : json.readValue(stored.initialParameters(), Parameters.class);
+        return PreparedData.prepare(spec, json.readValue(stored.content(), DatasetInput.class))
+                .task(model.id(), spec, start);
     }
 }

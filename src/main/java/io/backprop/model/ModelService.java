@@ -2,6 +2,7 @@ package io.backprop.model;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.backprop.dataset.DatasetInput;
 import io.backprop.network.Parameters;
@@ -20,6 +22,8 @@ import io.backprop.system.InvalidRequestException;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
 import io.backprop.training.QueueFullException;
+import io.backprop.training.TrainingEvents;
+import io.backprop.training.TrainingProperties;
 import io.backprop.training.TrainingQueue;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,12 +40,20 @@ class ModelService {
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final RequestLimits limits;
+    private final TrainingProperties training;
+    private final ModelViews views;
+    private final ModelJournal journal;
+    private final TrainingEvents events;
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
 
+    /** How long a stop request waits for the job to finish its epoch and store its parameters. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
     ModelService(TrainingRequestValidator validator, ModelRepository models, ModelResultRepository results,
             JdbcAggregateOperations aggregates, TrainedModels trained, TrainingQueue queue, JsonMapper json,
-            TransactionTemplate transaction, RequestLimits limits, Clock clock) {
+            TransactionTemplate transaction, RequestLimits limits, TrainingProperties training, ModelViews views,
+            ModelJournal journal, TrainingEvents events, Clock clock) {
         this.validator = validator;
         this.models = models;
         this.results = results;
@@ -51,6 +63,10 @@ class ModelService {
         this.json = json;
         this.transaction = transaction;
         this.limits = limits;
+        this.training = training;
+        this.views = views;
+        this.journal = journal;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -61,8 +77,9 @@ class ModelService {
      * @throws QueueFullException when the training queue is full (nothing is kept then)
      */
     ModelView create(TrainingRequest request) {
-        DatasetInput rows = validator.validate(request);
-        ModelSpec spec = ModelSpec.of(request, rows, seeds.nextLong());
+        TrainingRequestValidator.ValidRequest valid = validator.validate(request);
+        DatasetInput rows = valid.rows();
+        ModelSpec spec = ModelSpec.of(request, rows, seeds.nextLong(), (int) training.maxDuration().toSeconds());
         PreparedData prepared = PreparedData.prepare(spec, rows);
         String id = UUID.randomUUID().toString();
         String name = request.name() != null ? request.name() : "model " + id.substring(0, 8);
@@ -71,27 +88,28 @@ class ModelService {
                 json.writeValueAsString(prepared.preparation()), clock.instant());
         transaction.executeWithoutResult(status -> {
             aggregates.insert(model);
-            aggregates.insert(new ModelDataset(id, json.writeValueAsString(rows)));
+            aggregates.insert(new ModelDataset(id, json.writeValueAsString(rows),
+                    valid.start() == null ? null : json.writeValueAsString(valid.start())));
         });
         try {
-            queue.submit(prepared.task(id, spec));
+            queue.submit(prepared.task(id, spec, valid.start()));
         }
         catch (QueueFullException e) {
             models.deleteById(id);
             throw e;
         }
-        return view(model);
+        return views.of(model);
     }
 
     ModelView get(String id) {
-        return view(find(id));
+        return views.of(find(id));
     }
 
     /** Models, newest first, optionally only those in one status. */
     Page<ModelView> list(ModelStatus status, int page, int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
         Page<Model> found = status == null ? models.findAll(request) : models.findByStatus(status, request);
-        return found.map(this::view);
+        return found.map(views::of);
     }
 
     /** Stops a queued or running job; cancelling a cancelled model again changes nothing. */
@@ -102,7 +120,35 @@ class ModelService {
         }
         queue.cancel(id);
         models.markCancelled(id, clock.instant());
+        journal.announceEnd(id);
         return get(id);
+    }
+
+    /**
+     * Ends a running job after its current epoch and keeps it: the model becomes SUCCEEDED with the parameters
+     * it has (or with early stopping, those of its best epoch).
+     */
+    ModelView stop(String id) {
+        Model model = find(id);
+        if (model.status() != ModelStatus.RUNNING || !queue.stop(id, STOP_WAIT)) {
+            throw new ModelStateException(id, model.status(), "only a RUNNING job can be stopped; cancel a QUEUED one");
+        }
+        return get(id);
+    }
+
+    /**
+     * A stream of the model's events: its current state at once, then progress and status changes while it
+     * trains, and a final event when it ends, after which the stream closes.
+     */
+    SseEmitter events(String id) {
+        find(id);
+        SseEmitter emitter = events.listen(id);
+        Model model = find(id);
+        events.send(emitter, "state", views.of(model));
+        if (model.status() != ModelStatus.QUEUED && model.status() != ModelStatus.RUNNING) {
+            events.end(emitter, views.of(model));
+        }
+        return emitter;
     }
 
     /** Removes a model with its data and results, cancelling its training first. */
@@ -110,6 +156,7 @@ class ModelService {
         find(id);
         queue.cancel(id);
         models.markCancelled(id, clock.instant());
+        journal.announceEnd(id);
         models.deleteById(id);
         trained.evict(id);
     }
@@ -144,20 +191,5 @@ class ModelService {
 
     private Model find(String id) {
         return models.findById(id).orElseThrow(() -> new ModelNotFoundException(id));
-    }
-
-    private ModelView view(Model model) {
-        ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
-        Preparation preparation = json.readValue(model.preprocessing(), Preparation.class);
-        return new ModelView(model.id(), model.name(), model.status(), model.task(),
-                new ModelView.Progress(model.epoch(), spec.training().epochs(), model.cost()), spec,
-                preparation.preprocessor(), preparation.classes(),
-                new ModelView.Split(preparation.trainingRows(), preparation.validationRows()),
-                read(model.metrics(), Metrics.class), read(model.outcome(), Outcome.class), model.error(),
-                model.createdAt(), model.startedAt(), model.finishedAt());
-    }
-
-    private <T> T read(String document, Class<T> type) {
-        return document == null ? null : json.readValue(document, type);
     }
 }

@@ -27,9 +27,10 @@ public record ModelView(
         Instant startedAt,
         Instant finishedAt) {
 
-    /** Epochs completed of those planned, and the latest training cost. */
-    @Schema(description = "Epochs completed of those planned, and the latest cost")
-    public record Progress(int epoch, int epochs, Double cost) {
+    /** Epochs completed of those planned, the latest training cost, time spent and (while running) left. */
+    @Schema(description = "Epochs completed of those planned, the latest cost, seconds spent training and, while "
+            + "running, an estimate of the seconds left")
+    public record Progress(int epoch, int epochs, Double cost, Double elapsedSeconds, Double etaSeconds) {
     }
 
     /** Rows trained on and rows held out for validation. */

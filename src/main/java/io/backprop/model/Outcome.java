@@ -1,14 +1,43 @@
 package io.backprop.model;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.backprop.training.TrainingOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** How training ended: epochs run and, with early stopping, the best epoch and whether patience ran out. */
+/** How training ended: epochs run, why it ended, and with early stopping the epoch whose parameters were kept. */
 @Schema(description = "How training ended; with early stopping the parameters kept are those of bestEpoch")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Outcome(@Schema(description = "Epochs run") int epochs,
         @Schema(description = "With early stopping: the epoch whose parameters were kept") Integer bestEpoch,
-        @Schema(description = "True when early stopping ended training before the planned epochs")
-        boolean stoppedEarly) {
+        @Schema(description = "completed, early_stopped, or stopped (on request)") Ending ending,
+        String message) {
+
+    public enum Ending {
+        COMPLETED, EARLY_STOPPED, STOPPED;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static Outcome of(TrainingOutcome outcome, TrainingSettings settings) {
+        int epochs = outcome.epochs();
+        String kept = outcome.bestEpoch() == null || outcome.bestEpoch() == epochs - 1 ? ""
+                : "; kept the parameters of epoch " + outcome.bestEpoch() + ", the best";
+        if (outcome.stoppedOnRequest()) {
+            return new Outcome(epochs, outcome.bestEpoch(), Ending.STOPPED, "training was stopped on request after "
+                    + epochs + " of " + settings.epochs() + " epochs" + kept);
+        }
+        if (outcome.stoppedEarly()) {
+            String monitored = settings.validationSplit() > 0 ? "validation" : "training";
+            return new Outcome(epochs, outcome.bestEpoch(), Ending.EARLY_STOPPED, "stopped early after " + epochs
+                    + " of " + settings.epochs() + " epochs: the " + monitored + " cost had not improved for "
+                    + settings.earlyStopping().patience() + " epochs" + kept);
+        }
+        return new Outcome(epochs, outcome.bestEpoch(), Ending.COMPLETED, "trained all " + epochs + " epochs" + kept);
+    }
 }

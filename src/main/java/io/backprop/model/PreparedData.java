@@ -1,5 +1,6 @@
 package io.backprop.model;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.backprop.data.ClassLabels;
@@ -54,11 +55,12 @@ record PreparedData(Preparation preparation, Examples training, Examples validat
         return new PreparedData(preparation, training, validation);
     }
 
-    /** The job that trains the spec on these rows from its seeded initial parameters. */
-    TrainingTask task(String modelId, ModelSpec spec) {
+    /** The job that trains the spec on these rows from {@code start}, or from seeded random parameters. */
+    TrainingTask task(String modelId, ModelSpec spec, Parameters start) {
         NetworkSpec network = spec.network();
-        return new TrainingTask(modelId, network, Parameters.initial(network, spec.training().seed()), training,
-                validation, spec.options());
+        Parameters initial = start != null ? start : Parameters.initial(network, spec.training().seed());
+        return new TrainingTask(modelId, network, initial, training, validation, spec.training().options(),
+                Duration.ofSeconds(spec.training().maxSeconds()));
     }
 
     /**

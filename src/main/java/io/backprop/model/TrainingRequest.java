@@ -13,5 +13,7 @@ public record TrainingRequest(
         @Schema(description = "How raw rows become the network's inputs and targets; stored with the model and "
                 + "applied to every prediction") Preprocessing preprocessing,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Architecture architecture,
-        @Schema(description = "Training settings; every one has a default") TrainingSettings training) {
+        @Schema(description = "Training settings; every one has a default") TrainingSettings training,
+        @Schema(description = "Continue training: start from this SUCCEEDED model's trained parameters instead of "
+                + "random ones (the architecture must be the same)") String initFrom) {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 import io.backprop.data.ClassLabels;
 import io.backprop.data.Scaling;
@@ -12,11 +13,14 @@ import io.backprop.dataset.DatasetChecks;
 import io.backprop.dataset.DatasetInput;
 import io.backprop.dataset.DatasetService;
 import io.backprop.network.Activation;
+import io.backprop.network.LayerParameters;
 import io.backprop.network.Loss;
+import io.backprop.network.Parameters;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.InvalidRequestException;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
+import io.backprop.training.TrainingProperties;
 
 /**
  * Checks a training request before anything is stored or queued, and reports every violation at once: the
@@ -30,14 +34,23 @@ class TrainingRequestValidator {
 
     private final RequestLimits limits;
     private final DatasetService datasets;
+    private final TrainedModels trained;
+    private final TrainingProperties training;
 
-    TrainingRequestValidator(RequestLimits limits, DatasetService datasets) {
+    TrainingRequestValidator(RequestLimits limits, DatasetService datasets, TrainedModels trained,
+            TrainingProperties training) {
         this.limits = limits;
         this.datasets = datasets;
+        this.trained = trained;
+        this.training = training;
+    }
+
+    /** A request that passed every check: the examples to train on and, to continue a model, where to start. */
+    record ValidRequest(DatasetInput rows, Parameters start) {
     }
 
     /** Returns the examples to train on (inline or stored) once the whole request is valid. */
-    DatasetInput validate(TrainingRequest request) {
+    ValidRequest validate(TrainingRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         if (request.name() != null && request.name().length() > MAX_NAME_LENGTH) {
             violations.add(FieldViolation.of("name", request.name(), "must be at most " + MAX_NAME_LENGTH
@@ -50,8 +63,10 @@ class TrainingRequestValidator {
             checkTargetsFitOutput(data, request.architecture(), request.preprocessing(), violations);
         }
         checkTraining(request.training(), violations);
+        Parameters start = request.initFrom() == null ? null
+                : checkInitFrom(request.initFrom(), request.architecture(), inputs, violations);
         InvalidRequestException.throwIfAny(violations);
-        return data;
+        return new ValidRequest(data, start);
     }
 
     /** Rows to evaluate a trained model on: its feature columns, and targets or labels it knows. */
@@ -248,6 +263,16 @@ class TrainingRequestValidator {
         if (split != null && !(split >= 0 && split < 1)) {
             violations.add(FieldViolation.of("training.validationSplit", split, "must be at least 0 and below 1"));
         }
+        checkOptimizer(training, violations);
+        checkSchedule(training.learningRateSchedule(), violations);
+        if (training.l2() != null && !(training.l2() >= 0 && Double.isFinite(training.l2()))) {
+            violations.add(FieldViolation.of("training.l2", training.l2(), "must be a finite number ≥ 0"));
+        }
+        long serverLimit = this.training.maxDuration().toSeconds();
+        if (training.maxSeconds() != null && (training.maxSeconds() < 1 || training.maxSeconds() > serverLimit)) {
+            violations.add(FieldViolation.of("training.maxSeconds", training.maxSeconds(), "must be between 1 and "
+                    + serverLimit + " (the server's limit)"));
+        }
         TrainingSettings.EarlyStoppingSettings stopping = training.earlyStopping();
         if (stopping != null) {
             if (stopping.patience() == null || stopping.patience() < 1 || stopping.patience() > limits.maxEpochs()) {
@@ -259,6 +284,105 @@ class TrainingRequestValidator {
                         "must be a finite number ≥ 0"));
             }
         }
+    }
+
+    /** An optimizer's parameters belong to it alone, so that a misplaced one is not silently ignored. */
+    private static void checkOptimizer(TrainingSettings training, List<FieldViolation> violations) {
+        OptimizerName rule = Objects.requireNonNullElse(training.optimizer(), OptimizerName.SGD);
+        checkFraction("training.momentum", training.momentum(), rule == OptimizerName.MOMENTUM, "momentum",
+                violations);
+        if (training.nesterov() != null && rule != OptimizerName.MOMENTUM) {
+            violations.add(FieldViolation.of("training.nesterov", training.nesterov(),
+                    "applies to the momentum optimizer only"));
+        }
+        checkFraction("training.beta1", training.beta1(), rule == OptimizerName.ADAM, "adam", violations);
+        checkFraction("training.beta2", training.beta2(), rule == OptimizerName.ADAM, "adam", violations);
+        Double epsilon = training.epsilon();
+        if (epsilon != null && rule != OptimizerName.ADAM) {
+            violations.add(FieldViolation.of("training.epsilon", epsilon, "applies to the adam optimizer only"));
+        }
+        else if (epsilon != null && !(epsilon > 0 && Double.isFinite(epsilon))) {
+            violations.add(FieldViolation.of("training.epsilon", epsilon, "must be a positive finite number"));
+        }
+    }
+
+    private static void checkFraction(String field, Double value, boolean applies, String optimizer,
+            List<FieldViolation> violations) {
+        if (value != null && !applies) {
+            violations.add(FieldViolation.of(field, value, "applies to the " + optimizer + " optimizer only"));
+        }
+        else if (value != null && !(value >= 0 && value < 1)) {
+            violations.add(FieldViolation.of(field, value, "must be at least 0 and below 1"));
+        }
+    }
+
+    private static void checkSchedule(ScheduleSettings schedule, List<FieldViolation> violations) {
+        if (schedule == null) {
+            return;
+        }
+        if (schedule.type() == null) {
+            violations.add(FieldViolation.of("training.learningRateSchedule.type", null,
+                    "is required: constant, step, exponential or inverse_time"));
+            return;
+        }
+        Double gamma = schedule.gamma();
+        boolean decay = schedule.type() == ScheduleSettings.Type.STEP
+                || schedule.type() == ScheduleSettings.Type.EXPONENTIAL;
+        if (decay && (gamma == null || !(gamma > 0 && gamma <= 1))) {
+            violations.add(FieldViolation.of("training.learningRateSchedule.gamma", gamma,
+                    "must be above 0 and at most 1 for " + schedule.type()));
+        }
+        if (schedule.type() == ScheduleSettings.Type.INVERSE_TIME
+                && (gamma == null || !(gamma >= 0 && Double.isFinite(gamma)))) {
+            violations.add(FieldViolation.of("training.learningRateSchedule.gamma", gamma,
+                    "must be a finite number ≥ 0 for inverse_time"));
+        }
+        if (schedule.stepEpochs() != null && schedule.stepEpochs() < 1) {
+            violations.add(FieldViolation.of("training.learningRateSchedule.stepEpochs", schedule.stepEpochs(),
+                    "must be at least 1"));
+        }
+    }
+
+    /** The trained parameters to continue from, if that model exists, has finished and has this architecture. */
+    private Parameters checkInitFrom(String id, Architecture architecture, int inputs,
+            List<FieldViolation> violations) {
+        TrainedModel source;
+        try {
+            source = trained.get(id);
+        }
+        catch (ErrorResponseException e) {
+            violations.add(FieldViolation.of("initFrom", id, e.getBody().getDetail()));
+            return null;
+        }
+        if (!usable(architecture) || inputs < 0) {
+            return null;
+        }
+        List<LayerParameters> layers = source.parameters().layers();
+        String difference = layers.size() != architecture.layers().size()
+                ? architecture.layers().size() + " layers here, " + layers.size() + " there" : null;
+        int previous = inputs;
+        for (int l = 0; difference == null && l < layers.size(); l++) {
+            Layer layer = architecture.layers().get(l);
+            LayerParameters trainedLayer = layers.get(l);
+            boolean bias = !Boolean.FALSE.equals(layer.bias());
+            if (layer.units() != trainedLayer.units() || previous != trainedLayer.inputs()
+                    || bias != (trainedLayer.biases() != null)) {
+                difference = "layer " + l + " is " + layer.units() + " × " + previous + (bias ? " with" : " without")
+                        + " bias here, " + trainedLayer.units() + " × " + trainedLayer.inputs()
+                        + (trainedLayer.biases() != null ? " with" : " without") + " bias there";
+            }
+            if (layer.weights() != null || layer.biases() != null) {
+                violations.add(FieldViolation.of("architecture.layers[" + l + "].weights", "explicit values",
+                        "must be absent with initFrom, which supplies the starting parameters"));
+            }
+            previous = layer.units();
+        }
+        if (difference != null) {
+            violations.add(FieldViolation.of("initFrom", id, "must have the same architecture as this request: "
+                    + difference));
+            return null;
+        }
+        return source.parameters();
     }
 
     private static boolean integral(double[][] column) {

@@ -1,5 +1,6 @@
 package io.backprop.training;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +22,15 @@ import org.springframework.stereotype.Service;
 public class TrainingQueue implements DisposableBean {
 
     private final TrainingJournal journal;
+    private final TrainingEvents events;
     private final TrainingProperties properties;
     private final ExecutorService executor;
     private final Map<String, TrainingRun> runs = new ConcurrentHashMap<>();
     private final AtomicInteger admitted = new AtomicInteger();
 
-    TrainingQueue(TrainingJournal journal, TrainingProperties properties) {
+    TrainingQueue(TrainingJournal journal, TrainingEvents events, TrainingProperties properties) {
         this.journal = journal;
+        this.events = events;
         this.properties = properties;
         this.executor = Executors.newFixedThreadPool(properties.threads(), new CustomizableThreadFactory("training-"));
     }
@@ -55,7 +58,7 @@ public class TrainingQueue implements DisposableBean {
     }
 
     private void start(TrainingTask task) {
-        TrainingRun run = new TrainingRun(task, journal, properties);
+        TrainingRun run = new TrainingRun(task, journal, events, properties);
         runs.put(task.modelId(), run);
         executor.execute(() -> {
             try {
@@ -74,6 +77,24 @@ public class TrainingQueue implements DisposableBean {
         if (run != null) {
             run.cancel();
         }
+    }
+
+    /**
+     * Ends the job of this model after its current epoch, keeping its parameters, and waits up to
+     * {@code wait} for it to be stored. Returns false if no job of this model runs here.
+     */
+    public boolean stop(String modelId, Duration wait) {
+        TrainingRun run = runs.get(modelId);
+        if (run == null) {
+            return false;
+        }
+        try {
+            run.stop(wait);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
     }
 
     /** The learning curve so far of a job training in this process. */

@@ -1,18 +1,24 @@
 package io.backprop.training;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.backprop.network.EpochListener;
 import io.backprop.network.Trainer;
+import io.backprop.network.TrainingDivergedException;
 import io.backprop.network.TrainingResult;
 
 /**
- * One job on a training thread: trains, reports progress at a bounded rate, and ends the job in the journal.
- * A job stops early when it is cancelled, runs past the time limit, or the service shuts down; in the last case
- * the journal is left as it is, so that the job is run again after the restart.
+ * One job on a training thread: trains, reports progress at bounded rates (to the database and to clients
+ * following it), and ends the job in the journal. A job ends early when it is cancelled, stopped (it then keeps
+ * its parameters), runs past its time limit, diverges, or the service shuts down; in the last case the journal
+ * is left as it is, so that the job is run again after the restart.
  */
 final class TrainingRun implements Runnable {
 
@@ -20,24 +26,30 @@ final class TrainingRun implements Runnable {
 
     private final TrainingTask task;
     private final TrainingJournal journal;
+    private final TrainingEvents events;
     private final TrainingProperties properties;
     private final LearningCurveRecorder curve;
+    private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean cancelled;
+    private volatile boolean stopRequested;
     private volatile boolean shuttingDown;
 
-    TrainingRun(TrainingTask task, TrainingJournal journal, TrainingProperties properties) {
+    TrainingRun(TrainingTask task, TrainingJournal journal, TrainingEvents events, TrainingProperties properties) {
         this.task = task;
         this.journal = journal;
+        this.events = events;
         this.properties = properties;
         this.curve = new LearningCurveRecorder(task.options().epochs(), properties.curvePoints());
     }
 
-    String modelId() {
-        return task.modelId();
-    }
-
     void cancel() {
         cancelled = true;
+    }
+
+    /** Asks the job to end after the current epoch, keeping its parameters; waits a while for it to end. */
+    boolean stop(Duration wait) throws InterruptedException {
+        stopRequested = true;
+        return done.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void shutDown() {
@@ -46,24 +58,38 @@ final class TrainingRun implements Runnable {
 
     @Override
     public void run() {
-        if (cancelled || shuttingDown || !journal.started(task.modelId())) {
-            return;
-        }
         try {
-            Deadline deadline = new Deadline(properties);
+            if (!cancelled && !shuttingDown && journal.started(task.modelId())) {
+                train();
+            }
+        }
+        finally {
+            done.countDown();
+        }
+    }
+
+    private void train() {
+        Clock clock = new Clock(timeLimit(), properties);
+        try {
             TrainingResult result = Trainer.train(task.spec(), task.initial(), task.training(), task.validation(),
-                    task.options(), listener(deadline));
+                    task.options().withMaxWeight(properties.maxWeight()), listener(clock));
             if (cancelled || shuttingDown) {
                 return;
             }
-            if (deadline.passed) {
+            if (clock.timedOut) {
                 journal.failed(task.modelId(), "training stopped after " + result.epochs() + " of "
-                        + task.options().epochs() + " epochs: it exceeded the server's time limit of "
-                        + properties.maxDuration().toSeconds() + " s; try fewer epochs or a smaller network");
+                        + task.options().epochs() + " epochs: it ran past its time limit of " + timeLimit().toSeconds()
+                        + " s; ask for fewer epochs or a longer training.maxSeconds (this server allows up to "
+                        + properties.maxDuration().toSeconds() + " s)");
                 return;
             }
             journal.succeeded(task, new TrainingOutcome(result.parameters(), result.epochs(), curve.points(),
-                    result.bestEpoch(), result.stoppedEarly()));
+                    result.bestEpoch(), result.stoppedEarly(), stopRequested));
+        }
+        catch (TrainingDivergedException e) {
+            journal.failed(task.modelId(), e.getMessage() + " with learningRate "
+                    + BigDecimal.valueOf(task.options().learningRate()).stripTrailingZeros().toPlainString()
+                    + "; try a smaller learning rate");
         }
         catch (RuntimeException e) {
             log.error("Training model {} failed", task.modelId(), e);
@@ -71,16 +97,30 @@ final class TrainingRun implements Runnable {
         }
     }
 
-    private EpochListener listener(Deadline deadline) {
+    private Duration timeLimit() {
+        Duration requested = task.timeLimit();
+        return requested == null || requested.compareTo(properties.maxDuration()) > 0 ? properties.maxDuration()
+                : requested;
+    }
+
+    private EpochListener listener(Clock clock) {
+        int epochs = task.options().epochs();
         return (epoch, cost, validationCost) -> {
             curve.record(epoch, cost, validationCost);
             long now = System.nanoTime();
-            if (now >= deadline.nextReport) {
+            if (now >= clock.nextReport) {
                 journal.progressed(task.modelId(), epoch + 1, cost);
-                deadline.nextReport = now + properties.progressInterval().toNanos();
+                clock.nextReport = now + properties.progressInterval().toNanos();
             }
-            deadline.passed = now > deadline.end;
-            return !cancelled && !shuttingDown && !deadline.passed;
+            if (now >= clock.nextEvent && events.hasListeners(task.modelId())) {
+                double elapsed = (now - clock.start) / 1e9;
+                Double eta = epoch + 1 < epochs ? elapsed / (epoch + 1) * (epochs - epoch - 1) : 0.0;
+                events.publish(task.modelId(), "progress", new ProgressEvent(epoch + 1, epochs, cost,
+                        Double.isNaN(validationCost) ? null : validationCost, elapsed, eta));
+                clock.nextEvent = now + properties.eventInterval().toNanos();
+            }
+            clock.timedOut = now > clock.end;
+            return !cancelled && !stopRequested && !shuttingDown && !clock.timedOut;
         };
     }
 
@@ -89,17 +129,19 @@ final class TrainingRun implements Runnable {
         return curve.points();
     }
 
-    /** Wall-clock bookkeeping of a run: when it must end, when progress is next written. */
-    private static final class Deadline {
+    /** Wall-clock bookkeeping of a run: when it started and must end, when progress is next reported. */
+    private static final class Clock {
 
+        final long start = System.nanoTime();
         final long end;
         long nextReport;
-        boolean passed;
+        long nextEvent;
+        boolean timedOut;
 
-        Deadline(TrainingProperties properties) {
-            long start = System.nanoTime();
-            this.end = start + properties.maxDuration().toNanos();
+        Clock(Duration limit, TrainingProperties properties) {
+            this.end = start + limit.toNanos();
             this.nextReport = start + properties.progressInterval().toNanos();
+            this.nextEvent = start;
         }
     }
 }

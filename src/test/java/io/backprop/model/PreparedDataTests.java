@@ -60,8 +60,9 @@ class PreparedDataTests {
                 new Architecture(List.of(new Layer(units, output, io.backprop.network.WeightInit.PLAIN, true, null,
                         null)), output == Activation.SOFTMAX ? Loss.CROSS_ENTROPY : Loss.SQUARED_ERROR,
                         io.backprop.network.Precision.FLOAT64),
-                new TrainingSettings(10, 0.1, null, true, 7L, validationSplit, null),
+                new TrainingSettings(10, 0.1, null, true, 7L, validationSplit, null, null, null, null, null, null, null,
+                        null, null, null),
                 new Preprocessing(Scaling.STANDARD, Scaling.NONE, List.of()),
-                new DatasetSummary(null, 10, 1, 1, List.of("x1"), List.of("y"), false));
+                new DatasetSummary(null, 10, 1, 1, List.of("x1"), List.of("y"), false), null);
     }
 }

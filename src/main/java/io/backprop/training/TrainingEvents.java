@@ -1,0 +1,128 @@
+package io.backprop.training;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Events for clients following jobs: any number of listeners per model (up to a bound in all),
+ * fed from one sender thread so that a slow client never slows a training thread. A listener that goes away
+ * is forgotten at once.
+ */
+@Component
+public class TrainingEvents implements DisposableBean {
+
+    /** How long a client may follow one job before the stream is closed; it may reconnect. */
+    static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
+
+    private final Map<String, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private final int maxListeners;
+    // progress is sent again a moment later, so under pressure the oldest events are dropped
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), new CustomizableThreadFactory("events-"),
+            new ThreadPoolExecutor.DiscardOldestPolicy());
+
+    TrainingEvents(TrainingProperties properties) {
+        this.maxListeners = properties.maxListeners();
+    }
+
+    /**
+     * Registers a listener for a model's events; the caller sends it the current state next.
+     *
+     * @throws ErrorResponseException (429) when as many clients listen as allowed
+     */
+    public SseEmitter listen(String modelId) {
+        if (count.incrementAndGet() > maxListeners) {
+            count.decrementAndGet();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                    "As many clients as allowed (" + maxListeners + ") are following training events; try later.");
+            problem.setType(URI.create("/problems/too-many-listeners"));
+            problem.setTitle("Too many listeners");
+            throw new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        }
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        listeners.compute(modelId, (id, list) -> {
+            List<SseEmitter> targets = list != null ? list : new CopyOnWriteArrayList<>();
+            targets.add(emitter);
+            return targets;
+        });
+        Runnable forget = () -> forget(modelId, emitter);
+        emitter.onCompletion(forget);
+        emitter.onTimeout(forget);
+        emitter.onError(error -> forget.run());
+        return emitter;
+    }
+
+    /** Sends one event to one listener, on the sender thread. */
+    public void send(SseEmitter emitter, String name, Object data) {
+        sender.execute(() -> deliver(emitter, name, data));
+    }
+
+    /** Sends an event to every listener of the model. */
+    public void publish(String modelId, String name, Object data) {
+        List<SseEmitter> targets = listeners.get(modelId);
+        if (targets != null) {
+            targets.forEach(emitter -> send(emitter, name, data));
+        }
+    }
+
+    /** Sends the final event to every listener of the model and closes their streams. */
+    public void finish(String modelId, Object data) {
+        List<SseEmitter> targets = listeners.get(modelId);
+        if (targets != null) {
+            targets.forEach(emitter -> end(emitter, data));
+        }
+    }
+
+    /** Sends the final event to one listener and closes its stream. */
+    public void end(SseEmitter emitter, Object data) {
+        sender.execute(() -> {
+            deliver(emitter, "end", data);
+            emitter.complete();
+        });
+    }
+
+    public boolean hasListeners(String modelId) {
+        return listeners.containsKey(modelId);
+    }
+
+    private void deliver(SseEmitter emitter, String name, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(data));
+        }
+        catch (IOException | IllegalStateException gone) {
+            emitter.completeWithError(gone);
+        }
+    }
+
+    private void forget(String modelId, SseEmitter emitter) {
+        listeners.computeIfPresent(modelId, (id, list) -> {
+            if (list.remove(emitter)) {
+                count.decrementAndGet();
+            }
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
+    }
+}
