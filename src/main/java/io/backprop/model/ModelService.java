@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -142,13 +143,10 @@ class ModelService {
      */
     SseEmitter events(String id) {
         find(id);
-        SseEmitter emitter = events.listen(id);
-        Model model = find(id);
-        events.send(emitter, "state", views.of(model));
-        if (model.status() != ModelStatus.QUEUED && model.status() != ModelStatus.RUNNING) {
-            events.end(emitter, views.of(model));
-        }
-        return emitter;
+        return events.follow(id, () -> models.findById(id)
+                .map(model -> new TrainingEvents.Snapshot(views.of(model),
+                        model.status() != ModelStatus.QUEUED && model.status() != ModelStatus.RUNNING))
+                .orElseGet(() -> new TrainingEvents.Snapshot(Map.of("id", id, "deleted", true), true)));
     }
 
     /** Removes a model with its data and results, cancelling its training first. */

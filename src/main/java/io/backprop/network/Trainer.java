@@ -71,8 +71,8 @@ public final class Trainer {
             throw new TrainingDivergedException(epoch, cost, "a parameter became " + largest);
         }
         if (largest > maxWeight) {
-            throw new TrainingDivergedException(epoch, cost, "a parameter reached " + largest + ", beyond the bound "
-                    + maxWeight);
+            throw new TrainingDivergedException(epoch, cost, String.format(java.util.Locale.ROOT,
+                    "a parameter reached %.3g, beyond the bound %.3g", largest, maxWeight));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
@@ -43,12 +44,17 @@ public class TrainingEvents implements DisposableBean {
         this.maxListeners = properties.maxListeners();
     }
 
+    /** What a new listener is told first: the model's current state, and whether it has already ended. */
+    public record Snapshot(Object state, boolean ended) {
+    }
+
     /**
-     * Registers a listener for a model's events; the caller sends it the current state next.
+     * Follows a model's events: {@code snapshot} is read and sent first, as the "state" event (and at once
+     * "end" if the model has ended), then everything published after it, in order.
      *
      * @throws ErrorResponseException (429) when as many clients listen as allowed
      */
-    public SseEmitter listen(String modelId) {
+    public SseEmitter follow(String modelId, Supplier<Snapshot> snapshot) {
         if (count.incrementAndGet() > maxListeners) {
             count.decrementAndGet();
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
@@ -58,20 +64,28 @@ public class TrainingEvents implements DisposableBean {
             throw new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
         }
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        listeners.compute(modelId, (id, list) -> {
-            List<SseEmitter> targets = list != null ? list : new CopyOnWriteArrayList<>();
-            targets.add(emitter);
-            return targets;
-        });
         Runnable forget = () -> forget(modelId, emitter);
         emitter.onCompletion(forget);
         emitter.onTimeout(forget);
         emitter.onError(error -> forget.run());
+        // registering and reading the state on the sender thread puts every later event behind the state
+        sender.execute(() -> {
+            listeners.compute(modelId, (id, list) -> {
+                List<SseEmitter> targets = list != null ? list : new CopyOnWriteArrayList<>();
+                targets.add(emitter);
+                return targets;
+            });
+            Snapshot now = snapshot.get();
+            deliver(emitter, "state", now.state());
+            if (now.ended()) {
+                deliver(emitter, "end", now.state());
+                emitter.complete();
+            }
+        });
         return emitter;
     }
 
-    /** Sends one event to one listener, on the sender thread. */
-    public void send(SseEmitter emitter, String name, Object data) {
+    private void send(SseEmitter emitter, String name, Object data) {
         sender.execute(() -> deliver(emitter, name, data));
     }
 
@@ -87,16 +101,11 @@ public class TrainingEvents implements DisposableBean {
     public void finish(String modelId, Object data) {
         List<SseEmitter> targets = listeners.get(modelId);
         if (targets != null) {
-            targets.forEach(emitter -> end(emitter, data));
+            targets.forEach(emitter -> sender.execute(() -> {
+                deliver(emitter, "end", data);
+                emitter.complete();
+            }));
         }
-    }
-
-    /** Sends the final event to one listener and closes its stream. */
-    public void end(SseEmitter emitter, Object data) {
-        sender.execute(() -> {
-            deliver(emitter, "end", data);
-            emitter.complete();
-        });
     }
 
     public boolean hasListeners(String modelId) {

@@ -163,7 +163,7 @@ class TrainerTests {
 
         assertThatThrownBy(() -> Trainer.train(Tutorials.XOR_2_3_1, Parameters.initial(Tutorials.XOR_2_3_1, 7),
                 Tutorials.XOR, bounded, EpochListener.NONE)).isInstanceOf(TrainingDivergedException.class)
-                .hasMessageMatching("training diverged at epoch \\d+ \\(a parameter reached .*, beyond the bound 5.0\\)");
+                .hasMessageMatching("training diverged at epoch \\d+ \\(a parameter reached [0-9.]+, beyond the bound 5\\.00\\)");
     }
 
     @ParameterizedTest
