@@ -101,6 +101,19 @@ class ModelController {
         return service.predict(id, request);
     }
 
+    @GetMapping("/{id}/decision-boundary")
+    @Operation(summary = "The decision boundary of a two-input model", description = "The network's output over a "
+            + "grid of its two raw input features (before feature crosses), by default over the training rows' "
+            + "range plus a margin, and the training points with their labels")
+    @ApiResponse(responseCode = "409", description = "Not a trained two-input model",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    DecisionBoundary decisionBoundary(@PathVariable String id,
+            @Parameter(description = "Cells per side; default 50") @RequestParam(required = false) Integer resolution,
+            @RequestParam(required = false) Double xMin, @RequestParam(required = false) Double xMax,
+            @RequestParam(required = false) Double yMin, @RequestParam(required = false) Double yMax) {
+        return service.decisionBoundary(id, resolution, xMin, xMax, yMin, yMax);
+    }
+
     @PostMapping(path = "/{id}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Evaluate on labelled rows", description = "The same metrics as the model's training and "
             + "validation metrics, for rows the caller brings: raw features, and targets or class labels")

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.backprop.data.ColumnStatistics;
 import io.backprop.dataset.DatasetInput;
 import io.backprop.network.Parameters;
 import io.backprop.system.FieldViolation;
@@ -35,6 +36,7 @@ class ModelService {
     private final TrainingRequestValidator validator;
     private final ModelRepository models;
     private final ModelResultRepository results;
+    private final ModelDatasetRepository datasets;
     private final JdbcAggregateOperations aggregates;
     private final TrainedModels trained;
     private final TrainingQueue queue;
@@ -52,12 +54,14 @@ class ModelService {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     ModelService(TrainingRequestValidator validator, ModelRepository models, ModelResultRepository results,
+            ModelDatasetRepository datasets,
             JdbcAggregateOperations aggregates, TrainedModels trained, TrainingQueue queue, JsonMapper json,
             TransactionTemplate transaction, RequestLimits limits, TrainingProperties training, ModelViews views,
             ModelJournal journal, TrainingEvents events, Clock clock) {
         this.validator = validator;
         this.models = models;
         this.results = results;
+        this.datasets = datasets;
         this.aggregates = aggregates;
         this.trained = trained;
         this.queue = queue;
@@ -173,6 +177,23 @@ class ModelService {
         TrainedModel model = trained.get(id);
         validator.validateEvaluation(model, rows);
         return model.evaluate(model.examples(rows));
+    }
+
+    /** A two-input model's outputs over a grid, with the training points: the tutorials' shaded boundary. */
+    DecisionBoundary decisionBoundary(String id, Integer resolution, Double xMin, Double xMax, Double yMin,
+            Double yMax) {
+        TrainedModel model = trained.get(id);
+        DatasetSummary data = model.spec().dataset();
+        if (data.features() != 2) {
+            throw new ModelCapabilityException("A decision boundary needs a model with 2 input features; model " + id
+                    + " has " + data.features() + " (" + String.join(", ", data.featureNames()) + ")");
+        }
+        List<ColumnStatistics> columns = model.preparation().preprocessor().features().columns();
+        BoundaryRequest grid = BoundaryRequest.of(resolution, xMin, xMax, yMin, yMax, columns.get(0), columns.get(1),
+                limits.maxBoundaryResolution());
+        DatasetInput rows = json.readValue(datasets.findById(id).orElseThrow(() -> new ModelNotFoundException(id))
+                .content(), DatasetInput.class);
+        return model.decisionBoundary(grid.xs(), grid.ys(), rows);
     }
 
     /** The stored curve of a finished model, the curve so far of one training here, or an empty one. */

@@ -66,6 +66,46 @@ record TrainedModel(ModelSpec spec, Preparation preparation, Parameters paramete
                 preparation.preprocessor().targets(targets));
     }
 
+    /** Outputs over the grid xs × ys of the two raw features, and the rows with their labels. */
+    DecisionBoundary decisionBoundary(double[] xs, double[] ys, DatasetInput rows) {
+        double[][] grid = new double[xs.length * ys.length][];
+        for (int i = 0; i < ys.length; i++) {
+            for (int j = 0; j < xs.length; j++) {
+                grid[i * xs.length + j] = new double[] {xs[j], ys[i]};
+            }
+        }
+        PredictionResponse answers = predict(grid);
+        boolean singleOutput = answers.outputs()[0].length == 1;
+        double[][] values = singleOutput ? new double[ys.length][xs.length] : null;
+        int[][] winners = classifier() ? new int[ys.length][xs.length] : null;
+        for (int cell = 0; cell < grid.length; cell++) {
+            int i = cell / xs.length;
+            int j = cell % xs.length;
+            if (singleOutput) {
+                values[i][j] = answers.outputs()[cell][0];
+            }
+            if (classifier()) {
+                winners[i][j] = preparation.classes().indexOf(answers.labels().get(cell));
+            }
+        }
+        return new DecisionBoundary(spec.dataset().featureNames(), xs, ys, values, winners, preparation.classes(),
+                points(rows));
+    }
+
+    /** Each row's two features and its label: its class for classifiers, its (first) target for regression. */
+    private List<DecisionBoundary.Point> points(DatasetInput rows) {
+        List<?> labels = PreparedData.classLabels(spec, rows);
+        int[] classIndexes = !classifier() ? null
+                : labels != null ? new ClassLabels(preparation.classes()).indexes(labels)
+                : Labels.of(rows.targets(), spec.outputActivation());
+        List<DecisionBoundary.Point> points = new ArrayList<>();
+        for (int r = 0; r < rows.rows(); r++) {
+            Object label = classIndexes != null ? preparation.classes().get(classIndexes[r]) : rows.targets()[r][0];
+            points.add(new DecisionBoundary.Point(rows.features()[r][0], rows.features()[r][1], label));
+        }
+        return points;
+    }
+
     /** Each class's probability: the softmax outputs, or 1 − p and p for a single sigmoid output. */
     private Map<String, Double> probabilities(double[] output) {
         Map<String, Double> byClass = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxParameters weights and biases in a network
  * @param maxEpochs epochs of one training
  * @param maxPredictRows rows in one prediction request
+ * @param maxBoundaryResolution cells per side of a decision-boundary grid
  */
 @Validated
 @ConfigurationProperties("backprop.limits")
@@ -30,5 +31,6 @@ public record RequestLimits(
         @DefaultValue("4096") @Min(1) int maxUnits,
         @DefaultValue("5000000") @Min(1) long maxParameters,
         @DefaultValue("1000000") @Min(1) int maxEpochs,
-        @DefaultValue("10000") @Min(1) int maxPredictRows) {
+        @DefaultValue("10000") @Min(1) int maxPredictRows,
+        @DefaultValue("200") @Min(2) int maxBoundaryResolution) {
 }

@@ -1,0 +1,341 @@
+'use strict';
+
+// The tutorials' examples, one click away.
+const GATES = [[0, 0], [0, 1], [1, 0], [1, 1]];
+const EXAMPLES = {
+  or: {
+    name: 'OR gate',
+    dataset: {features: GATES, targets: [[0], [1], [1], [1]], featureNames: ['x1', 'x2']},
+    architecture: {layers: [{units: 1, activation: 'sigmoid', weights: [[0.1, 0.6]], biases: [0]}]},
+    training: {epochs: 5000, learningRate: 1.0}
+  },
+  xor: {
+    name: 'XOR, hidden layer',
+    dataset: {features: GATES, targets: [[0], [1], [1], [0]], featureNames: ['x1', 'x2']},
+    architecture: {layers: [{units: 3, activation: 'sigmoid', init: 'xavier'}, {units: 1, activation: 'sigmoid'}]},
+    training: {epochs: 5000, learningRate: 1.0, seed: 7}
+  },
+  xorCross: {
+    name: 'XOR, x1·x2 cross',
+    dataset: {features: GATES, targets: [[0], [1], [1], [0]], featureNames: ['x1', 'x2']},
+    preprocessing: {featureCrosses: [['x1', 'x2']]},
+    architecture: {layers: [{units: 1, activation: 'sigmoid'}]},
+    training: {epochs: 10000, learningRate: 1.0, seed: 3}
+  },
+  exam: {
+    name: 'Exam scores',
+    dataset: {features: [[2, 9], [1, 5], [3, 6]], targets: [[92], [86], [89]],
+      featureNames: ['studied', 'slept'], targetNames: ['score']},
+    preprocessing: {featureScaling: 'max', targetScaling: 'max'},
+    architecture: {layers: [{units: 3, bias: false, init: 'xavier'}, {units: 1, bias: false, init: 'xavier'}]},
+    training: {epochs: 150000, learningRate: 10.0, seed: 1}
+  }
+};
+const PREDICT_EXAMPLES = {exam: [[5, 10]]};
+const CLASS_COLOURS = ['#dc2626', '#16a34a', '#2563eb', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
+// the same hues, light, for the regions each class wins
+const REGION_COLOURS = ['#fecaca', '#bbf7d0', '#bfdbfe', '#fde68a', '#ddd6fe', '#a5f3fc', '#fbcfe8', '#e5e7eb'];
+const FINISHED = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
+
+const $ = (id) => document.getElementById(id);
+const state = {id: null, model: null, events: null, curve: null, boundary: null};
+
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : {'Content-Type': 'application/json'},
+    body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw Object.assign(new Error(data && data.detail || response.statusText), {problem: data});
+  }
+  return data;
+}
+
+function problemHtml(error) {
+  const errors = error.problem && error.problem.errors || [];
+  const items = errors.map((e) => `<li><code>${escape(e.field || e.line || '')}</code> = ${escape(e.value)}: ${escape(e.message)}</li>`);
+  return `<div class="problem"><strong>${escape(error.message)}</strong>${items.length ? `<ul>${items.join('')}</ul>` : ''}</div>`;
+}
+
+function escape(value) {
+  return String(value ?? '').replace(/[&<>"]/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
+}
+
+// ---------------------------------------------------------------- the list of models, kept fresh
+async function refreshModels() {
+  try {
+    const page = await api('GET', '/models?size=50');
+    $('models-empty').hidden = page.content.length > 0;
+    $('models').innerHTML = page.content.map((m) => `
+      <li><button type="button" data-id="${m.id}" aria-current="${m.id === state.id}">
+        <span>${escape(m.name)}</span><span class="badge ${m.status}">${m.status}</span>
+      </button></li>`).join('');
+  } catch (e) {
+    $('models-empty').textContent = 'Could not load the models: ' + e.message;
+  }
+}
+
+$('models').addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-id]');
+  if (button) {
+    location.hash = '#/models/' + button.dataset.id;
+  }
+});
+
+// ---------------------------------------------------------------- starting a training
+document.querySelectorAll('[data-example]').forEach((button) => button.addEventListener('click', () => {
+  $('train-request').value = JSON.stringify(EXAMPLES[button.dataset.example], null, 2);
+  $('train-request').dataset.example = button.dataset.example;
+  $('train-message').textContent = 'Example loaded: press Train.';
+}));
+
+$('train-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  let request;
+  try {
+    request = JSON.parse($('train-request').value);
+  } catch (e) {
+    $('train-message').innerHTML = problemHtml(new Error('The request is not valid JSON: ' + e.message));
+    return;
+  }
+  try {
+    const model = await api('POST', '/models', request);
+    $('train-message').textContent = `Training "${model.name}" started.`;
+    $('predict-rows').value = JSON.stringify(PREDICT_EXAMPLES[$('train-request').dataset.example]
+      || request.dataset && request.dataset.features || [[0, 0]]);
+    location.hash = '#/models/' + model.id;
+    refreshModels();
+  } catch (e) {
+    $('train-message').innerHTML = problemHtml(e);
+  }
+});
+
+// ---------------------------------------------------------------- one model
+window.addEventListener('hashchange', route);
+
+function route() {
+  const match = location.hash.match(/^#\/models\/(.+)$/);
+  if (match && match[1] !== state.id) {
+    openModel(match[1]);
+  }
+}
+
+async function openModel(id) {
+  if (state.events) {
+    state.events.close();
+  }
+  state.id = id;
+  $('model').hidden = false;
+  $('prediction').textContent = '';
+  refreshModels();
+  await showModel();
+  if (!FINISHED.includes(state.model.status)) {
+    follow(id);
+  }
+}
+
+async function showModel() {
+  const model = await api('GET', '/models/' + state.id);
+  state.model = model;
+  $('model-heading').textContent = model.name;
+  $('model-status').textContent = statusText(model);
+  $('stop').disabled = model.status !== 'RUNNING';
+  $('cancel').disabled = FINISHED.includes(model.status);
+  $('spec').textContent = JSON.stringify(model.spec, null, 2);
+  $('metrics').innerHTML = metricsHtml(model);
+  if (!$('predict-rows').value) {
+    $('predict-rows').value = JSON.stringify([model.spec.dataset.featureNames.map(() => 0)]);
+  }
+  const curve = await api('GET', `/models/${state.id}/learning-curve`);
+  drawCurve(curve.points);
+  await drawBoundary(model);
+}
+
+function statusText(model) {
+  const p = model.progress;
+  let text = `${model.status}: epoch ${p.epoch} of ${p.epochs}`;
+  if (p.cost != null) {
+    text += `, cost ${p.cost.toPrecision(4)}`;
+  }
+  if (model.status === 'RUNNING' && p.etaSeconds != null) {
+    text += `, about ${Math.ceil(p.etaSeconds)} s to go`;
+  }
+  if (model.outcome) {
+    text += ` (${model.outcome.message})`;
+  }
+  if (model.error) {
+    text += `: ${model.error}`;
+  }
+  return text;
+}
+
+function metricsHtml(model) {
+  if (!model.metrics) {
+    return '<p class="hint">Shown once training has succeeded.</p>';
+  }
+  const sets = Object.entries(model.metrics);
+  const rows = [['cost', (e) => e.cost], ['accuracy', (e) => e.accuracy], ['rmse', (e) => e.rmse],
+    ['mae', (e) => e.mae], ['r2', (e) => e.r2], ['rows', (e) => e.rows]]
+    .filter(([, get]) => sets.some(([, e]) => get(e) != null));
+  const number = (v) => v == null ? '' : Number.isInteger(v) ? v : v.toPrecision(4);
+  return `<table><thead><tr><th scope="col">metric</th>${sets.map(([name]) => `<th scope="col">${name}</th>`).join('')}</tr></thead>
+    <tbody>${rows.map(([name, get]) => `<tr><th scope="row">${name}</th>${sets.map(([, e]) => `<td>${number(get(e))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+// Live progress: the curve grows while the job trains; status changes and the end refresh the page.
+function follow(id) {
+  const events = new EventSource(`/models/${id}/events`);
+  state.events = events;
+  events.addEventListener('progress', (message) => {
+    const p = JSON.parse(message.data);
+    addCurvePoint(p.epoch - 1, p.cost, p.validationCost);
+    $('model-status').textContent = `RUNNING: epoch ${p.epoch} of ${p.epochs}, cost ${p.cost.toPrecision(4)}`
+      + (p.etaSeconds != null ? `, about ${Math.ceil(p.etaSeconds)} s to go` : '');
+  });
+  events.addEventListener('status', () => showModel());
+  events.addEventListener('end', () => {
+    events.close();
+    showModel();
+    refreshModels();
+  });
+}
+
+function drawCurve(points) {
+  const data = {
+    datasets: [
+      {label: 'training cost', data: points.map((p) => ({x: p.epoch, y: p.cost})), borderColor: '#1d4ed8',
+        backgroundColor: '#1d4ed8', pointRadius: 0, borderWidth: 2},
+      {label: 'validation cost', data: points.filter((p) => p.validationCost != null)
+        .map((p) => ({x: p.epoch, y: p.validationCost})), borderColor: '#d97706', backgroundColor: '#d97706',
+        pointRadius: 0, borderWidth: 2, hidden: !points.some((p) => p.validationCost != null)}
+    ]
+  };
+  if (state.curve) {
+    state.curve.data = data;
+    state.curve.update('none');
+    return;
+  }
+  state.curve = new Chart($('curve'), {
+    type: 'line', data,
+    options: {
+      animation: false, parsing: false, maintainAspectRatio: false,
+      plugins: {legend: {labels: {filter: (item, data) => !data.datasets[item.datasetIndex].hidden}}},
+      scales: {x: {type: 'linear', title: {display: true, text: 'epoch'}}, y: {title: {display: true, text: 'cost'}}}
+    }
+  });
+}
+
+function addCurvePoint(epoch, cost, validationCost) {
+  if (!state.curve) {
+    drawCurve([]);
+  }
+  const [training, validation] = state.curve.data.datasets;
+  training.data.push({x: epoch, y: cost});
+  if (validationCost != null) {
+    validation.data.push({x: epoch, y: validationCost});
+    validation.hidden = false;
+  }
+  state.curve.update('none');
+}
+
+// The decision boundary: grid cells as squares shaded by the output, training points on top.
+async function drawBoundary(model) {
+  const twoInputs = model.spec.dataset.features === 2 && model.status === 'SUCCEEDED';
+  $('boundary-figure').hidden = !twoInputs;
+  if (state.boundary) {
+    state.boundary.destroy();
+    state.boundary = null;
+  }
+  if (!twoInputs) {
+    return;
+  }
+  const b = await api('GET', `/models/${model.id}/decision-boundary?resolution=40`);
+  const cells = [];
+  b.ys.forEach((y, i) => b.xs.forEach((x, j) => cells.push({x, y, colour: cellColour(b, i, j)})));
+  const classOf = (label) => b.classes ? b.classes.findIndex((c) => String(c) === String(label)) : -1;
+  // a 'rect' point is a square of side radius·√2: size it to cover its cell, so that cells tile the area
+  const size = (context) => {
+    const area = context.chart.chartArea;
+    return area ? Math.max(area.width / b.xs.length, area.height / b.ys.length) / Math.SQRT2 + 0.5 : 4;
+  };
+  state.boundary = new Chart($('boundary'), {
+    type: 'scatter',
+    data: {
+      datasets: [
+        {label: 'network output', data: cells, pointStyle: 'rect', pointRadius: size, pointHoverRadius: size,
+          backgroundColor: cells.map((c) => c.colour), borderWidth: 0, order: 2},
+        {label: 'training points', data: b.points.map((p) => ({x: p.x, y: p.y, label: p.label})),
+          pointStyle: 'crossRot', pointRadius: 8, borderWidth: 3, order: 1,
+          borderColor: b.points.map((p) => b.classes ? CLASS_COLOURS[classOf(p.label) % CLASS_COLOURS.length] : '#111827')}
+      ]
+    },
+    options: {
+      animation: false, maintainAspectRatio: false,
+      plugins: {
+        legend: {display: false},
+        tooltip: {filter: (item) => item.datasetIndex === 1,
+          callbacks: {label: (item) => `(${item.raw.x}, ${item.raw.y}): ${item.raw.label}`}}
+      },
+      scales: {
+        x: {type: 'linear', min: b.xs[0], max: b.xs[b.xs.length - 1], title: {display: true, text: b.features[0]}},
+        y: {type: 'linear', min: b.ys[0], max: b.ys[b.ys.length - 1], title: {display: true, text: b.features[1]}}
+      }
+    }
+  });
+  $('boundary').setAttribute('aria-label', `Decision boundary over ${b.features[0]} and ${b.features[1]}, `
+    + `with ${b.points.length} training points`);
+}
+
+function cellColour(b, i, j) {
+  if (b.winners && b.classes.length > 2) {
+    return REGION_COLOURS[b.winners[i][j] % REGION_COLOURS.length];
+  }
+  // two classes (the probability of the second) or regression: from light red (low) to light green (high)
+  const all = b.values.flat();
+  const low = b.winners ? 0 : Math.min(...all);
+  const high = b.winners ? 1 : Math.max(...all);
+  const t = high > low ? (b.values[i][j] - low) / (high - low) : 0.5;
+  const mix = (from, to) => Math.round(from + (to - from) * t);
+  return `rgb(${mix(254, 187)}, ${mix(202, 247)}, ${mix(202, 208)})`;
+}
+
+// ---------------------------------------------------------------- predicting and managing
+$('predict-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    const answer = await api('POST', `/models/${state.id}/predict`, {features: JSON.parse($('predict-rows').value)});
+    const lines = answer.outputs.map((row, i) => `[${row.map((v) => v.toPrecision(4)).join(', ')}]`
+      + (answer.labels ? ` → ${answer.labels[i]}` : ''));
+    $('prediction').textContent = lines.join('\n');
+  } catch (e) {
+    $('prediction').innerHTML = problemHtml(e);
+  }
+});
+
+$('stop').addEventListener('click', () => act('POST', 'stop'));
+$('cancel').addEventListener('click', () => act('POST', 'cancel'));
+$('delete').addEventListener('click', async () => {
+  await act('DELETE', '');
+  state.id = null;
+  $('model').hidden = true;
+  location.hash = '';
+  refreshModels();
+});
+
+async function act(method, action) {
+  try {
+    await api(method, `/models/${state.id}${action ? '/' + action : ''}`);
+    if (method !== 'DELETE') {
+      await showModel();
+    }
+  } catch (e) {
+    $('model-status').innerHTML = problemHtml(e);
+  }
+}
+
+refreshModels();
+setInterval(refreshModels, 3000);
+route();
