@@ -60,6 +60,12 @@ function problemHtml(error) {
   return `<div class="problem"><strong>${escape(error.message)}</strong>${items.length ? `<ul>${items.join('')}</ul>` : ''}</div>`;
 }
 
+/** Indented JSON, with arrays of plain values kept on one line. */
+function pretty(value) {
+  return JSON.stringify(value, null, 2).replace(/\[[^\[\]{}]*\]/g, (array) => array.replace(/\s+/g, ' ')
+    .replace('[ ', '[').replace(' ]', ']'));
+}
+
 function escape(value) {
   return String(value ?? '').replace(/[&<>"]/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
 }
@@ -87,7 +93,7 @@ $('models').addEventListener('click', (event) => {
 
 // ---------------------------------------------------------------- starting a training
 document.querySelectorAll('[data-example]').forEach((button) => button.addEventListener('click', () => {
-  $('train-request').value = JSON.stringify(EXAMPLES[button.dataset.example], null, 2);
+  $('train-request').value = pretty(EXAMPLES[button.dataset.example]);
   $('train-request').dataset.example = button.dataset.example;
   $('train-message').textContent = 'Example loaded: press Train.';
 }));
@@ -144,7 +150,7 @@ async function showModel() {
   $('model-status').textContent = statusText(model);
   $('stop').disabled = model.status !== 'RUNNING';
   $('cancel').disabled = FINISHED.includes(model.status);
-  $('spec').textContent = JSON.stringify(model.spec, null, 2);
+  $('spec').textContent = pretty(model.spec);
   $('metrics').innerHTML = metricsHtml(model);
   if (!$('predict-rows').value) {
     $('predict-rows').value = JSON.stringify([model.spec.dataset.featureNames.map(() => 0)]);

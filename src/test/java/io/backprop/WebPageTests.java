@@ -1,0 +1,105 @@
+package io.backprop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.backprop.support.EnabledIfBrowser;
+import io.backprop.support.HeadlessChromium;
+import io.backprop.support.HttpApiTests;
+
+/** The web page, driven in headless Chromium the way a person uses it. */
+@EnabledIfBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:web-page;DB_CLOSE_DELAY=-1")
+class WebPageTests extends HttpApiTests {
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void xorExampleShouldTrainAndShowItsCurveBoundaryAndPredictions() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+
+        browser.findElement(By.xpath("//button[text()='XOR, hidden layer']")).click();
+        browser.findElement(By.cssSelector("#train-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("model-status"), java.util.regex.Pattern.compile("^SUCCEEDED")));
+        wait.until(driver -> count("boundary", 0) == 40 * 40);
+
+        assertThat(browser.findElement(By.id("model-heading")).getText()).isEqualTo("XOR, hidden layer");
+        assertThat(count("curve", 0)).as("learning-curve points").isGreaterThan(100);
+        assertThat(count("boundary", 1)).as("training points on the boundary").isEqualTo(4);
+        assertThat(browser.findElement(By.id("boundary-figure")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#models .badge")).getText()).isEqualTo("SUCCEEDED");
+
+        var rows = browser.findElement(By.id("predict-rows"));
+        rows.clear();
+        rows.sendKeys("[[0,1],[1,1]]");
+        browser.findElement(By.cssSelector("#predict-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("prediction"), java.util.regex.Pattern.compile("→")));
+        assertThat(browser.findElement(By.id("prediction")).getText().lines()).hasSize(2)
+                .satisfiesExactly(first -> assertThat(first).endsWith("→ 1"), second -> assertThat(second).endsWith("→ 0"));
+
+        Path screenshot = Path.of("target", "web-page.png");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(screenshot)).isPositive();
+    }
+
+    @Test
+    void formsShouldBeLabelledAndUsableFromTheKeyboard() {
+        browser.get("http://localhost:" + port + "/");
+
+        Long unlabelled = (Long) browser.executeScript("return [...document.querySelectorAll('textarea, input')]"
+                + ".filter(field => !document.querySelector(`label[for='${field.id}']`)).length");
+        assertThat(unlabelled).isZero();
+        var orButton = browser.findElement(By.xpath("//button[text()='OR gate']"));
+        orButton.sendKeys(Keys.ENTER);
+        assertThat(browser.findElement(By.id("train-request")).getAttribute("value")).contains("\"weights\"");
+        browser.findElement(By.id("train-request")).sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Train");
+    }
+
+    @Test
+    void invalidRequestShouldShowTheProblemNamingTheField() {
+        browser.get("http://localhost:" + port + "/");
+        var request = browser.findElement(By.id("train-request"));
+        request.sendKeys("{\"dataset\": {\"features\": [[0,0],[1]], \"targets\": [[0],[1]]}, "
+                + "\"architecture\": {\"layers\": [{\"units\": 1}]}}");
+        browser.findElement(By.cssSelector("#train-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textMatches(By.id("train-message"), java.util.regex.Pattern.compile("dataset")));
+        assertThat(browser.findElement(By.id("train-message")).getText()).contains("dataset.features[1]");
+    }
+
+    /** Points in dataset {@code index} of the chart drawn on canvas {@code canvasId}. */
+    private long count(String canvasId, int index) {
+        Object count = browser.executeScript("const chart = Chart.getChart(arguments[0]);"
+                + "return chart ? chart.data.datasets[arguments[1]].data.length : 0;", canvasId, index);
+        return ((Number) count).longValue();
+    }
+}

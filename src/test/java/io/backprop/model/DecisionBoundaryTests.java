@@ -1,0 +1,90 @@
+package io.backprop.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+
+import io.backprop.support.ApiClient;
+import io.backprop.support.HttpApiTests;
+import tools.jackson.databind.JsonNode;
+
+/** The tutorials' shaded pictures as data: a two-input model's output over a grid. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:decision-boundary;DB_CLOSE_DELAY=-1")
+class DecisionBoundaryTests extends HttpApiTests {
+
+    @Test
+    void orBoundaryShouldSeparateTheOriginFromTheOtherCorners() {
+        String id = api.train(ApiClient.OR);
+        api.awaitSucceeded(id);
+
+        JsonNode corners = api.get("/models/" + id + "/decision-boundary?resolution=2&xMin=0&xMax=1&yMin=0&yMax=1");
+
+        assertThat(corners.get("winners").toString()).isEqualTo("[[0,1],[1,1]]");
+        assertThat(corners.get("values").get(0).get(0).asDouble()).isLessThan(0.5);
+        assertThat(corners.get("classes").toString()).isEqualTo("[0,1]");
+        assertThat(corners.get("points").toString()).contains("{\"x\":0.0,\"y\":0.0,\"label\":0}",
+                "{\"x\":1.0,\"y\":1.0,\"label\":1}");
+    }
+
+    @Test
+    void defaultGridShouldCoverTheTrainingRangeWithAMargin() {
+        String id = api.train(ApiClient.OR);
+        api.awaitSucceeded(id);
+
+        JsonNode boundary = api.get("/models/" + id + "/decision-boundary");
+
+        assertThat(boundary.get("xs").size()).isEqualTo(50);
+        assertThat(boundary.get("values").size()).isEqualTo(50);
+        assertThat(boundary.at("/xs/0").asDouble()).isEqualTo(-0.1);
+        assertThat(boundary.at("/ys/49").asDouble()).isEqualTo(1.1);
+    }
+
+    @Test
+    void softmaxBoundaryShouldNameTheWinningClassPerCell() {
+        String id = api.train("""
+                {"dataset": {"features": [[0,0],[0.1,0.2],[5,0],[5.2,0.1],[0,5],[0.1,5.1]],
+                             "labels": ["origin","origin","east","east","north","north"]},
+                 "architecture": {"layers": [{"units": 3, "activation": "softmax", "init": "xavier"}],
+                                  "loss": "cross_entropy"},
+                 "training": {"epochs": 2000, "learningRate": 0.5, "seed": 1}}""");
+        api.awaitSucceeded(id);
+
+        JsonNode boundary = api.get("/models/" + id + "/decision-boundary?resolution=3&xMin=0&xMax=5&yMin=0&yMax=5");
+
+        assertThat(boundary.get("classes").toString()).isEqualTo("[\"east\",\"north\",\"origin\"]");
+        assertThat(boundary.at("/winners/0/0").asInt()).as("(0, 0)").isEqualTo(2);
+        assertThat(boundary.at("/winners/0/2").asInt()).as("(5, 0)").isEqualTo(0);
+        assertThat(boundary.at("/winners/2/0").asInt()).as("(0, 5)").isEqualTo(1);
+        assertThat(boundary.has("values")).isFalse();
+    }
+
+    @Test
+    void modelWithThreeInputsShouldGetAProblemSayingWhy() {
+        String id = api.train("""
+                {"dataset": {"features": [[0,0,1],[1,1,0]], "targets": [[0],[1]]},
+                 "architecture": {"layers": [{"units": 1}]}, "training": {"epochs": 10}}""");
+        api.awaitSucceeded(id);
+
+        JsonNode problem = ApiClient.json(api.http().get().uri("/models/" + id + "/decision-boundary").exchange()
+                .expectStatus().isEqualTo(409).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(problem.get("detail").asString()).isEqualTo("A decision boundary needs a model with 2 input "
+                + "features; model " + id + " has 3 (x1, x2, x3)");
+    }
+
+    @Test
+    void gridOutsideTheLimitsShouldBeRejected() {
+        String id = api.train(ApiClient.OR);
+        api.awaitSucceeded(id);
+
+        JsonNode problem = ApiClient.json(api.http().get()
+                .uri("/models/" + id + "/decision-boundary?resolution=5000&xMin=2&xMax=1").exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("resolution", "xMax");
+    }
+}
