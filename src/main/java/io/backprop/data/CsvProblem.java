@@ -1,0 +1,20 @@
+package io.backprop.data;
+
+/** What is wrong where in a CSV file: 1-based line (the header is line 1) and column, when they apply. */
+public record CsvProblem(Long line, Integer column, String columnName, String value, String message) {
+
+    /** "line 5, column 2 (sleep): 'abc' is not a number" */
+    public String describe() {
+        StringBuilder where = new StringBuilder();
+        if (line != null) {
+            where.append("line ").append(line);
+        }
+        if (column != null) {
+            where.append(where.isEmpty() ? "" : ", ").append("column ").append(column);
+            if (columnName != null) {
+                where.append(" (").append(columnName).append(')');
+            }
+        }
+        return (where.isEmpty() ? "" : where + ": ") + message;
+    }
+}
