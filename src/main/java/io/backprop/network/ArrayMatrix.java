@@ -178,8 +178,9 @@ final class ArrayMatrix implements Matrix {
                 }
             }
             case RELU -> {
+                // branch-free, see Nd4jMatrix#multiplyByDerivative
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = a[i] > 0 ? values[i] : 0;
+                    values[i] *= (-Double.doubleToRawLongBits(a[i])) >>> 63;
                 }
             }
             case LEAKY_RELU -> {

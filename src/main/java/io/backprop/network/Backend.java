@@ -1,25 +1,23 @@
 package io.backprop.network;
 
 /**
- * Where a network's numbers live and are computed. ND4J pays 10–50 µs to dispatch any operation, which dwarfs
- * the arithmetic of the tutorials' networks, so small float64 work runs on plain Java arrays and everything else
- * on ND4J. Both compute the same maths (the tests hold them to each other).
+ * Where a network's numbers live and are computed. The tutorials' tiny float64 networks run on plain Java arrays,
+ * whose loops finish before any native call would have started; everything else runs on ND4J's buffers, with
+ * OpenBLAS for the products. Both compute the same maths (the tests hold them to each other).
  */
 public enum Backend {
     ARRAY, ND4J;
 
     /**
-     * Work per pass below which the array backend wins: multiply-adds of one forward pass over a batch. Measured
-     * on 2 cores; both backends compute the same numbers either side of it.
+     * Multiply-adds of one forward pass over a batch up to which the array backend wins (measured on 2 cores;
+     * both backends compute the same numbers either side of it).
      */
-    static final long ARRAY_MAX_WORK = 200_000;
+    static final long ARRAY_MAX_WORK = 20_000;
 
     /** The faster backend for passes over {@code rows} examples through the network {@code spec}. */
     public static Backend choose(NetworkSpec spec, int rows) {
-        if (spec.precision() == Precision.FLOAT32) {
-            return ND4J;
-        }
-        return (long) rows * spec.parameterCount() <= ARRAY_MAX_WORK ? ARRAY : ND4J;
+        return spec.precision() == Precision.FLOAT64 && (long) rows * spec.parameterCount() <= ARRAY_MAX_WORK
+                ? ARRAY : ND4J;
     }
 
     Matrix zeros(int rows, int columns, Precision precision) {

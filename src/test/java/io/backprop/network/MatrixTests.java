@@ -4,26 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.stream.Stream;
+
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every operation against hand-computed values, on each backend. */
+/** Every operation against hand-computed values, on each backend in each precision. */
 class MatrixTests {
 
-    private static final Offset<Double> EXACT = within(1e-12);
+    /** The array backend is float64 only. */
+    static Stream<Arguments> kinds() {
+        return Stream.of(Arguments.of(Backend.ARRAY, Precision.FLOAT64), Arguments.of(Backend.ND4J, Precision.FLOAT64),
+                Arguments.of(Backend.ND4J, Precision.FLOAT32));
+    }
 
     private static final double[][] A = {{1, 2}, {3, 4}, {5, 6}};
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void productsShouldMultiplyWithAndWithoutTransposes(Backend backend) {
-        Matrix a = backend.of(A, Precision.FLOAT64);
-        Matrix product = backend.zeros(3, 3, Precision.FLOAT64);
-        Matrix gram = backend.zeros(2, 2, Precision.FLOAT64);
-        Matrix outer = backend.zeros(3, 3, Precision.FLOAT64);
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void productsShouldMultiplyWithAndWithoutTransposes(Backend backend, Precision precision) {
+        Matrix a = backend.of(A, precision);
+        Matrix product = backend.zeros(3, 3, precision);
+        Matrix gram = backend.zeros(2, 2, precision);
+        Matrix outer = backend.zeros(3, 3, precision);
 
-        product.assignProduct(a, backend.of(new double[][] {{1, 0, 2}, {0, 1, 3}}, Precision.FLOAT64));
+        product.assignProduct(a, backend.of(new double[][] {{1, 0, 2}, {0, 1, 3}}, precision));
         gram.assignTransposedProduct(a, a);
         outer.assignProductWithTransposed(a, a);
 
@@ -32,69 +39,70 @@ class MatrixTests {
         assertThat(outer.toArray()).isEqualTo(new double[][] {{5, 11, 17}, {11, 25, 39}, {17, 39, 61}});
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void rowVectorsAndColumnSumsShouldBroadcastAndReduceOverRows(Backend backend) {
-        Matrix a = backend.of(A, Precision.FLOAT64);
-        Matrix sums = backend.zeros(1, 2, Precision.FLOAT64);
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void rowVectorsAndColumnSumsShouldBroadcastAndReduceOverRows(Backend backend, Precision precision) {
+        Matrix a = backend.of(A, precision);
+        Matrix sums = backend.zeros(1, 2, precision);
 
-        a.addRowVector(backend.of(new double[][] {{10, 20}}, Precision.FLOAT64));
+        a.addRowVector(backend.of(new double[][] {{10, 20}}, precision));
         sums.assignColumnSums(a);
 
         assertThat(a.toArray()).isEqualTo(new double[][] {{11, 22}, {13, 24}, {15, 26}});
         assertThat(sums.toArray()).isEqualTo(new double[][] {{39, 72}});
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void activationsShouldMatchTheirDefinitions(Backend backend) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void activationsShouldMatchTheirDefinitions(Backend backend, Precision precision) {
         double[][] z = {{-2, 0, 3}};
-        assertThat(activated(backend, Activation.SIGMOID, z)[0]).containsExactly(
-                new double[] {1 / (1 + Math.exp(2)), 0.5, 1 / (1 + Math.exp(-3))}, EXACT);
-        assertThat(activated(backend, Activation.TANH, z)[0]).containsExactly(
-                new double[] {Math.tanh(-2), 0, Math.tanh(3)}, EXACT);
-        assertThat(activated(backend, Activation.RELU, z)[0]).containsExactly(new double[] {0, 0, 3}, EXACT);
-        assertThat(activated(backend, Activation.LEAKY_RELU, z)[0]).containsExactly(new double[] {-0.02, 0, 3},
-                EXACT);
-        assertThat(activated(backend, Activation.IDENTITY, z)[0]).containsExactly(new double[] {-2, 0, 3}, EXACT);
+        assertThat(activated(backend, precision, Activation.SIGMOID, z)[0]).containsExactly(
+                new double[] {1 / (1 + Math.exp(2)), 0.5, 1 / (1 + Math.exp(-3))}, close(precision));
+        assertThat(activated(backend, precision, Activation.TANH, z)[0]).containsExactly(
+                new double[] {Math.tanh(-2), 0, Math.tanh(3)}, close(precision));
+        assertThat(activated(backend, precision, Activation.RELU, z)[0]).containsExactly(new double[] {0, 0, 3},
+                close(precision));
+        assertThat(activated(backend, precision, Activation.LEAKY_RELU, z)[0]).containsExactly(new double[] {-0.02, 0, 3},
+                close(precision));
+        assertThat(activated(backend, precision, Activation.IDENTITY, z)[0]).containsExactly(new double[] {-2, 0, 3}, close(precision));
         double sum = Math.exp(-2) + 1 + Math.exp(3);
-        assertThat(activated(backend, Activation.SOFTMAX, z)[0]).containsExactly(
-                new double[] {Math.exp(-2) / sum, 1 / sum, Math.exp(3) / sum}, EXACT);
+        assertThat(activated(backend, precision, Activation.SOFTMAX, z)[0]).containsExactly(
+                new double[] {Math.exp(-2) / sum, 1 / sum, Math.exp(3) / sum}, close(precision));
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void softmaxShouldNotOverflowOnLargeInputs(Backend backend) {
-        assertThat(activated(backend, Activation.SOFTMAX, new double[][] {{1000, 1000}})[0])
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void softmaxShouldNotOverflowOnLargeInputs(Backend backend, Precision precision) {
+        assertThat(activated(backend, precision, Activation.SOFTMAX, new double[][] {{1000, 1000}})[0])
                 .containsExactly(0.5, 0.5);
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void derivativesShouldBeChainedThroughTheActivationOutput(Backend backend) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void derivativesShouldBeChainedThroughTheActivationOutput(Backend backend, Precision precision) {
         double[][] a = {{0.25, 0.5, -0.5}};
         double[][] g = {{2, 4, 8}};
-        assertThat(chained(backend, Activation.SIGMOID, g, a)[0]).containsExactly(
-                new double[] {2 * 0.25 * 0.75, 4 * 0.25, 8 * -0.5 * 1.5}, EXACT);
-        assertThat(chained(backend, Activation.TANH, g, a)[0]).containsExactly(
-                new double[] {2 * (1 - 0.0625), 4 * 0.75, 8 * 0.75}, EXACT);
-        assertThat(chained(backend, Activation.RELU, g, a)[0]).containsExactly(new double[] {2, 4, 0}, EXACT);
-        assertThat(chained(backend, Activation.LEAKY_RELU, g, a)[0]).containsExactly(new double[] {2, 4, 0.08},
-                EXACT);
-        assertThat(chained(backend, Activation.IDENTITY, g, a)[0]).containsExactly(new double[] {2, 4, 8}, EXACT);
+        assertThat(chained(backend, precision, Activation.SIGMOID, g, a)[0]).containsExactly(
+                new double[] {2 * 0.25 * 0.75, 4 * 0.25, 8 * -0.5 * 1.5}, close(precision));
+        assertThat(chained(backend, precision, Activation.TANH, g, a)[0]).containsExactly(
+                new double[] {2 * (1 - 0.0625), 4 * 0.75, 8 * 0.75}, close(precision));
+        assertThat(chained(backend, precision, Activation.RELU, g, a)[0]).containsExactly(new double[] {2, 4, 0}, close(precision));
+        assertThat(chained(backend, precision, Activation.LEAKY_RELU, g, a)[0]).containsExactly(new double[] {2, 4, 0.08},
+                close(precision));
+        assertThat(chained(backend, precision, Activation.IDENTITY, g, a)[0]).containsExactly(new double[] {2, 4, 8}, close(precision));
         // softmax: a ⊙ (g − g·a) with g·a = 0.5 + 2 + 2 = 0.5
         double[][] p = {{0.25, 0.25, 0.5}};
         double dot = 2 * 0.25 + 4 * 0.25 + 8 * 0.5;
-        assertThat(chained(backend, Activation.SOFTMAX, g, p)[0]).containsExactly(
-                new double[] {0.25 * (2 - dot), 0.25 * (4 - dot), 0.5 * (8 - dot)}, EXACT);
+        assertThat(chained(backend, precision, Activation.SOFTMAX, g, p)[0]).containsExactly(
+                new double[] {0.25 * (2 - dot), 0.25 * (4 - dot), 0.5 * (8 - dot)}, close(precision));
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void differencesAndScaledSumsShouldWorkInPlace(Backend backend) {
-        Matrix a = backend.of(new double[][] {{5, 7}}, Precision.FLOAT64);
-        Matrix b = backend.of(new double[][] {{1, 2}}, Precision.FLOAT64);
-        Matrix d = backend.zeros(1, 2, Precision.FLOAT64);
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void differencesAndScaledSumsShouldWorkInPlace(Backend backend, Precision precision) {
+        Matrix a = backend.of(new double[][] {{5, 7}}, precision);
+        Matrix b = backend.of(new double[][] {{1, 2}}, precision);
+        Matrix d = backend.zeros(1, 2, precision);
 
         d.assignDifference(a, b, 0.5);
         a.addScaled(b, -2);
@@ -103,59 +111,65 @@ class MatrixTests {
         assertThat(a.toArray()).isEqualTo(new double[][] {{3, 3}});
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void lossSumsShouldMatchHandComputedValues(Backend backend) {
-        Matrix predictions = backend.of(new double[][] {{0.8, 0.2}, {0.4, 0.6}}, Precision.FLOAT64);
-        Matrix targets = backend.of(new double[][] {{1, 0}, {0, 1}}, Precision.FLOAT64);
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void lossSumsShouldMatchHandComputedValues(Backend backend, Precision precision) {
+        Matrix predictions = backend.of(new double[][] {{0.8, 0.2}, {0.4, 0.6}}, precision);
+        Matrix targets = backend.of(new double[][] {{1, 0}, {0, 1}}, precision);
 
         assertThat(predictions.lossSum(Loss.SQUARED_ERROR, targets)).isCloseTo(
-                0.5 * (0.04 + 0.04 + 0.16 + 0.16), EXACT);
+                0.5 * (0.04 + 0.04 + 0.16 + 0.16), close(precision));
         assertThat(predictions.lossSum(Loss.BINARY_CROSS_ENTROPY, targets)).isCloseTo(
-                -2 * Math.log(0.8) - 2 * Math.log(0.6), EXACT);
+                -2 * Math.log(0.8) - 2 * Math.log(0.6), close(precision));
         assertThat(predictions.lossSum(Loss.CROSS_ENTROPY, targets)).isCloseTo(
-                -Math.log(0.8) - Math.log(0.6), EXACT);
+                -Math.log(0.8) - Math.log(0.6), close(precision));
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void crossEntropyOfASaturatedWrongOutputShouldBeLargeButFinite(Backend backend) {
-        Matrix predictions = backend.of(new double[][] {{1.0}}, Precision.FLOAT64);
-        Matrix targets = backend.of(new double[][] {{0.0}}, Precision.FLOAT64);
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void crossEntropyOfASaturatedWrongOutputShouldBeLargeButFinite(Backend backend, Precision precision) {
+        Matrix predictions = backend.of(new double[][] {{1.0}}, precision);
+        Matrix targets = backend.of(new double[][] {{0.0}}, precision);
 
         assertThat(predictions.lossSum(Loss.BINARY_CROSS_ENTROPY, targets)).isCloseTo(-Math.log(1e-12),
                 within(1e-3));
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void rowsShouldBeGatheredInTheGivenOrder(Backend backend) {
-        Matrix batch = backend.zeros(2, 2, Precision.FLOAT64);
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void rowsShouldBeGatheredInTheGivenOrder(Backend backend, Precision precision) {
+        Matrix batch = backend.zeros(2, 2, precision);
 
-        batch.assignRows(backend.of(A, Precision.FLOAT64), new int[] {0, 2, 1}, 1);
+        batch.assignRows(backend.of(A, precision), new int[] {0, 2, 1}, 1);
 
         assertThat(batch.toArray()).isEqualTo(new double[][] {{5, 6}, {3, 4}});
     }
 
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void mismatchedShapesShouldBeRejectedWithExpectedAndActualShape(Backend backend) {
-        Matrix a = backend.of(A, Precision.FLOAT64);
-        Matrix product = backend.zeros(3, 3, Precision.FLOAT64);
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void mismatchedShapesShouldBeRejectedWithExpectedAndActualShape(Backend backend, Precision precision) {
+        Matrix a = backend.of(A, precision);
+        Matrix product = backend.zeros(3, 3, precision);
 
         assertThatIllegalArgumentException().isThrownBy(() -> product.assignProduct(a, a))
                 .withMessage("cannot multiply 3 × 2 by 3 × 2 into 3 × 3");
     }
 
-    private static double[][] activated(Backend backend, Activation f, double[][] z) {
-        Matrix m = backend.of(z, Precision.FLOAT64);
+    /** Float32 keeps about 7 significant digits. */
+    private static Offset<Double> close(Precision precision) {
+        return within(precision == Precision.FLOAT32 ? 1e-6 : 1e-12);
+    }
+
+    private static double[][] activated(Backend backend, Precision precision, Activation f, double[][] z) {
+        Matrix m = backend.of(z, precision);
         m.apply(f);
         return m.toArray();
     }
 
-    private static double[][] chained(Backend backend, Activation f, double[][] gradient, double[][] output) {
-        Matrix g = backend.of(gradient, Precision.FLOAT64);
-        g.multiplyByDerivative(f, backend.of(output, Precision.FLOAT64));
+    private static double[][] chained(Backend backend, Precision precision, Activation f, double[][] gradient,
+            double[][] output) {
+        Matrix g = backend.of(gradient, precision);
+        g.multiplyByDerivative(f, backend.of(output, precision));
         return g.toArray();
     }
 }

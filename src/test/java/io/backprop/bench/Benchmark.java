@@ -1,0 +1,197 @@
+package io.backprop.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.backprop.network.Backend;
+import io.backprop.network.EpochListener;
+import io.backprop.network.Examples;
+import io.backprop.network.Parameters;
+import io.backprop.network.Predictor;
+import io.backprop.network.Trainer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The benchmark: runs the workloads of ../shared/bench on Backprop's engine, with the same data and initial
+ * weights as the NumPy reference (run in the same session when it can be), and prints per workload the time,
+ * µs per epoch, GFLOP/s, final cost and accuracy, and the ratio to NumPy. Run it with
+ * {@code ./mvnw -q -Pbenchmark test-compile exec:exec}; arguments through {@code -Dbenchmark.args="…"}:
+ * {@code --workloads W1,W2,W3,W4,W5,I1,HTTP}, {@code --repeats 3}, {@code --no-reference},
+ * {@code --bench ../shared/bench}, {@code --wrk-seconds 60}, {@code --backend ARRAY} (or ND4J, instead of the
+ * engine's choice).
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = new Arguments(args);
+        List<String> engine = arguments.workloads.stream().filter(w -> w.matches("W\\d")).toList();
+        Map<String, JsonNode> reference = arguments.reference
+                ? NumpyReference.run(arguments.bench, arguments.workloads.stream().filter(w -> !w.equals("HTTP"))
+                        .toList(), arguments.repeats)
+                : Map.of();
+        BenchData data = new BenchData(arguments.data);
+        if (!data.complete()) {
+            throw new IllegalStateException("No benchmark data in " + arguments.data + ": run "
+                    + arguments.bench.resolve("numpy-reference") + " once, or drop --no-reference");
+        }
+        System.out.printf(Locale.ROOT, "%nBackprop engine, %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        double peak = gemmPeak();
+        System.out.printf(Locale.ROOT, "float32 GEMM 1024³ with ND4J: %.1f GFLOP/s%n%n", peak);
+        Report report = new Report(reference, peak);
+        Parameters w4 = null;
+        for (String name : engine) {
+            Workload workload = Workload.load(name, data);
+            Run run = run(workload, arguments.repeats, arguments.backend);
+            report.add(workload, run.measurement);
+            if (name.equals("W4")) {
+                w4 = run.parameters;
+            }
+        }
+        if (arguments.workloads.contains("I1")) {
+            Workload workload = Workload.load("W4", data);
+            Parameters trained = w4 != null ? w4 : run(workload, 1, arguments.backend).parameters;
+            report.predictions(predictLatency(workload, trained));
+        }
+        report.print();
+        if (arguments.workloads.contains("HTTP")) {
+            HttpBenchmark.run(data, arguments.wrkSeconds);
+        }
+    }
+
+    private record Run(Measurement measurement, Parameters parameters) {
+    }
+
+    /**
+     * A warm-up on a tenth of the epochs, then the median of {@code repeats} timed runs, on {@code backend} or
+     * (null) the one the engine chooses.
+     */
+    private static Run run(Workload workload, int repeats, Backend backend) {
+        train(workload.shortened(Math.max(1, workload.options().epochs() / 10)), backend);
+        double[] seconds = new double[repeats];
+        Parameters trained = null;
+        for (int r = 0; r < repeats; r++) {
+            System.gc(); // the previous run's garbage is collected outside the timed region
+            long start = System.nanoTime();
+            trained = train(workload, backend);
+            seconds[r] = (System.nanoTime() - start) / 1e9;
+        }
+        double time = Measurement.median(seconds);
+        System.out.printf(Locale.ROOT, "%s runs: %s s%n", workload.name(), Arrays.toString(seconds));
+        Predictor predictor = new Predictor(workload.spec(), trained);
+        Examples examples = workload.examples();
+        double cost = predictor.cost(examples) * workload.costScale();
+        double accuracy = accuracy(predictor.predict(examples.features()), examples.targets());
+        int epochs = workload.options().epochs();
+        return new Run(new Measurement(workload.name(), time, time / epochs * 1e6,
+                workload.flops() > 0 ? workload.flops() / time / 1e9 : Double.NaN, cost, accuracy), trained);
+    }
+
+    private static Parameters train(Workload workload, Backend backend) {
+        Backend chosen = backend != null ? backend
+                : Backend.choose(workload.spec(), workload.options().batchSize() == null
+                        ? workload.examples().rows() : workload.options().batchSize());
+        return Trainer.train(workload.spec(), workload.start(), workload.examples(), null, workload.options(),
+                EpochListener.NONE, chosen).parameters();
+    }
+
+    /** Right when the predicted class (0.5 threshold, or argmax) matches the target's. */
+    private static double accuracy(double[][] outputs, double[][] targets) {
+        int right = 0;
+        for (int i = 0; i < outputs.length; i++) {
+            right += predictedClass(outputs[i]) == predictedClass(targets[i]) ? 1 : 0;
+        }
+        return (double) right / outputs.length;
+    }
+
+    private static int predictedClass(double[] row) {
+        if (row.length == 1) {
+            return row[0] > 0.5 ? 1 : 0;
+        }
+        int best = 0;
+        for (int k = 1; k < row.length; k++) {
+            best = row[k] > row[best] ? k : best;
+        }
+        return best;
+    }
+
+    /** Median µs to predict 1 row (of 10,000 calls) and 1,000 rows (of 200), in process, like the reference. */
+    private static double[] predictLatency(Workload workload, Parameters trained) {
+        Predictor predictor = new Predictor(workload.spec(), trained);
+        double[][] features = workload.examples().features();
+        double[][] one = {features[0]};
+        double[][] thousand = Arrays.copyOf(features, 1000);
+        return new double[] {latency(() -> predictor.predict(one), 10_000, 1_000),
+            latency(() -> predictor.predict(thousand), 200, 20)};
+    }
+
+    private static double latency(Runnable call, int calls, int warmup) {
+        for (int i = 0; i < warmup; i++) {
+            call.run();
+        }
+        double[] micros = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            call.run();
+            micros[i] = (System.nanoTime() - start) / 1e3;
+        }
+        return Measurement.median(micros);
+    }
+
+    /** The machine's float32 GEMM rate through ND4J: the ceiling for GEMM-bound training. */
+    private static double gemmPeak() {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 1024, 1024);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 1024, 1024);
+        INDArray c = Nd4j.zeros(DataType.FLOAT, 1024, 1024);
+        for (int i = 0; i < 3; i++) {
+            Nd4j.gemm(a, b, c, false, false, 1, 0);
+        }
+        double[] seconds = new double[10];
+        for (int i = 0; i < seconds.length; i++) {
+            long start = System.nanoTime();
+            Nd4j.gemm(a, b, c, false, false, 1, 0);
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        return 2.0 * 1024 * 1024 * 1024 / Measurement.median(seconds) / 1e9;
+    }
+
+    /** Command-line options. */
+    private static final class Arguments {
+
+        List<String> workloads = List.of("W1", "W2", "W3", "W4", "W5", "I1", "HTTP");
+        int repeats = 3;
+        boolean reference = true;
+        Path bench = Path.of("..", "shared", "bench");
+        Path data = Path.of(System.getenv().getOrDefault("BENCH_DATA",
+                System.getProperty("user.home") + "/.cache/backprop-bench"));
+        int wrkSeconds = 10;
+        Backend backend;
+
+        Arguments(String[] args) {
+            List<String> list = new ArrayList<>(Arrays.asList(args));
+            for (int i = 0; i < list.size(); i++) {
+                switch (list.get(i)) {
+                    case "--workloads" -> workloads = List.of(list.get(++i).split(","));
+                    case "--repeats" -> repeats = Integer.parseInt(list.get(++i));
+                    case "--no-reference" -> reference = false;
+                    case "--bench" -> bench = Path.of(list.get(++i));
+                    case "--data" -> data = Path.of(list.get(++i));
+                    case "--wrk-seconds" -> wrkSeconds = Integer.parseInt(list.get(++i));
+                    case "--backend" -> backend = Backend.valueOf(list.get(++i));
+                    default -> throw new IllegalArgumentException("unknown argument " + list.get(i));
+                }
+            }
+        }
+    }
+}

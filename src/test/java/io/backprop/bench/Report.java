@@ -1,0 +1,48 @@
+package io.backprop.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/** Prints our figures beside the NumPy reference's, with the ratio (ours / NumPy: below 1 is faster). */
+final class Report {
+
+    private final Map<String, JsonNode> reference;
+    private final double gemmPeak;
+    private final List<String> lines = new ArrayList<>();
+
+    Report(Map<String, JsonNode> reference, double gemmPeak) {
+        this.reference = reference;
+        this.gemmPeak = gemmPeak;
+    }
+
+    void add(Workload workload, Measurement m) {
+        JsonNode numpy = reference.get(m.workload());
+        double numpySeconds = numpy == null ? Double.NaN : numpy.get("seconds").asDouble();
+        double numpyCost = numpy == null ? Double.NaN : numpy.get("final_cost").asDouble();
+        String gflops = Double.isNaN(m.gflops()) ? "" : String.format(Locale.ROOT, "%6.1f GFLOP/s (%2.0f%% of GEMM peak)",
+                m.gflops(), 100 * m.gflops() / gemmPeak);
+        lines.add(String.format(Locale.ROOT,
+                "%-3s %-9s epochs %6d  %8.4f s  %8.2f µs/epoch  cost %-12.6g acc %-6.4f | numpy %8.4f s  cost %-12.6g"
+                        + " | ratio %5.2f  %s",
+                m.workload(), workload.spec().precision(), workload.options().epochs(), m.seconds(),
+                m.microsPerEpoch(), m.cost(), m.accuracy(), numpySeconds, numpyCost, m.seconds() / numpySeconds,
+                gflops));
+    }
+
+    void predictions(double[] micros) {
+        JsonNode numpy = reference.get("I1");
+        double one = numpy == null ? Double.NaN : numpy.get("single_row_us").asDouble();
+        double thousand = numpy == null ? Double.NaN : numpy.get("batch1000_us").asDouble();
+        lines.add(String.format(Locale.ROOT, "I1  predict W4, in process: 1 row %8.2f µs (numpy %8.2f, ratio %5.2f);"
+                + " 1000 rows %8.1f µs (numpy %8.1f, ratio %5.2f)", micros[0], one, micros[0] / one, micros[1],
+                thousand, micros[1] / thousand));
+    }
+
+    void print() {
+        lines.forEach(System.out::println);
+    }
+}
