@@ -20,10 +20,15 @@ final class ArrayMatrix implements Matrix {
 
     static ArrayMatrix of(double[][] data) {
         ArrayMatrix m = new ArrayMatrix(data.length, data.length == 0 ? 0 : data[0].length);
-        for (int i = 0; i < m.rows; i++) {
-            System.arraycopy(data[i], 0, m.values, i * m.columns, m.columns);
-        }
+        m.load(data);
         return m;
+    }
+
+    @Override
+    public void load(double[][] data) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(data[i], 0, values, i * columns, columns);
+        }
     }
 
     @Override
@@ -293,6 +298,14 @@ final class ArrayMatrix implements Matrix {
         for (int i = 0; i < rows; i++) {
             System.arraycopy(s, order[from + i] * columns, values, i * columns, columns);
         }
+    }
+
+    /** A copy: tiny networks' data costs nothing to copy once. */
+    @Override
+    public Matrix rowBlock(int from, int count) {
+        ArrayMatrix block = new ArrayMatrix(count, columns);
+        System.arraycopy(values, from * columns, block.values, 0, count * columns);
+        return block;
     }
 
     @Override

@@ -13,13 +13,14 @@ final class DenseLayer {
     final Matrix weightGradient;
     final Matrix biasGradient;
 
-    DenseLayer(Activation activation, LayerParameters parameters, Backend backend, Precision precision) {
+    /** The layer's matrices are made by (and freed with) {@code network}. */
+    DenseLayer(Activation activation, LayerParameters parameters, Network network) {
         this.activation = activation;
-        this.weights = backend.of(transpose(parameters.weights()), precision);
-        this.weightGradient = backend.zeros(weights.rows(), weights.columns(), precision);
+        this.weights = network.matrix(transpose(parameters.weights()));
+        this.weightGradient = network.zeros(weights.rows(), weights.columns());
         boolean bias = parameters.biases() != null;
-        this.biases = bias ? backend.of(new double[][] {parameters.biases()}, precision) : null;
-        this.biasGradient = bias ? backend.zeros(1, weights.columns(), precision) : null;
+        this.biases = bias ? network.matrix(new double[][] {parameters.biases()}) : null;
+        this.biasGradient = bias ? network.zeros(1, weights.columns()) : null;
     }
 
     int inputs() {

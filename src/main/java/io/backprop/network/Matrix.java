@@ -5,7 +5,7 @@ package io.backprop.network;
  * Every operation writes into {@code this}, which was allocated once, so a training loop allocates nothing per
  * epoch. Operands of one call come from the same backend.
  */
-interface Matrix {
+interface Matrix extends AutoCloseable {
 
     int rows();
 
@@ -63,7 +63,21 @@ interface Matrix {
     /** this = the rows {@code order[from]}, {@code order[from+1]}, … of {@code source}, as many as this has. */
     void assignRows(Matrix source, int[] order, int from);
 
+    /** this = values, row by row (values has this matrix's shape). */
+    void load(double[][] values);
+
+    /**
+     * Rows [from, from + count) as a matrix of their own, for reading only: a view on the same memory where the
+     * backend allows it (so that a batch of consecutive rows is never copied), else a copy.
+     */
+    Matrix rowBlock(int from, int count);
+
     double[][] toArray();
+
+    /** Releases native memory at once, where there is any; the matrix is not used afterwards. */
+    @Override
+    default void close() {
+    }
 
     default String shape() {
         return Shapes.describe(rows(), columns());

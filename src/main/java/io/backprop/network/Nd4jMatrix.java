@@ -3,6 +3,8 @@ package io.backprop.network;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,6 +29,8 @@ final class Nd4jMatrix implements Matrix {
     private final int rows;
     private final int columns;
     private final int size;
+    /** False for a block of another matrix's rows, whose memory belongs to that matrix. */
+    private final boolean owner;
     /** rows ones, allocated on first use: BLAS adds a row to every row, and sums the rows, by way of it. */
     private Nd4jMatrix ones;
 
@@ -39,6 +43,21 @@ final class Nd4jMatrix implements Matrix {
         this.rows = array.rows();
         this.columns = array.columns();
         this.size = rows * columns;
+        this.owner = true;
+    }
+
+    /** Rows [from, from + count) of {@code whole}, on the same memory. */
+    private Nd4jMatrix(Nd4jMatrix whole, int from, int count) {
+        int offset = from * whole.columns;
+        this.array = whole.array;
+        this.pointer = whole.pointer instanceof FloatPointer f ? new FloatPointer(f).position(offset)
+                : new DoublePointer((DoublePointer) whole.pointer).position(offset);
+        this.doubles = whole.doubles == null ? null : whole.doubles.slice(offset, count * whole.columns);
+        this.floats = whole.floats == null ? null : whole.floats.slice(offset, count * whole.columns);
+        this.rows = count;
+        this.columns = whole.columns;
+        this.size = count * columns;
+        this.owner = false;
     }
 
     Nd4jMatrix(int rows, int columns, Precision precision) {
@@ -47,12 +66,24 @@ final class Nd4jMatrix implements Matrix {
 
     static Nd4jMatrix of(double[][] data, Precision precision) {
         Nd4jMatrix m = new Nd4jMatrix(data.length, data.length == 0 ? 0 : data[0].length, precision);
-        for (int i = 0; i < m.rows; i++) {
-            for (int j = 0; j < m.columns; j++) {
-                m.set(i * m.columns + j, data[i][j]);
-            }
-        }
+        m.load(data);
         return m;
+    }
+
+    /** Row by row in bulk: loading 60,000 × 784 values element by element took a fifth of a second. */
+    @Override
+    public void load(double[][] data) {
+        float[] row = floats == null ? null : new float[columns];
+        for (int i = 0; i < rows; i++) {
+            if (row == null) {
+                doubles.put(i * columns, data[i]);
+                continue;
+            }
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) data[i][j];
+            }
+            floats.put(i * columns, row);
+        }
     }
 
     @Override
@@ -331,6 +362,22 @@ final class Nd4jMatrix implements Matrix {
             }
             else {
                 doubles.put(i * columns, s.doubles, at, columns);
+            }
+        }
+    }
+
+    @Override
+    public Matrix rowBlock(int from, int count) {
+        return new Nd4jMatrix(this, from, count);
+    }
+
+    /** Frees the off-heap buffer now rather than when the collector gets to it (a block frees nothing). */
+    @Override
+    public void close() {
+        if (owner && !array.wasClosed()) {
+            array.close();
+            if (ones != null) {
+                ones.close();
             }
         }
     }

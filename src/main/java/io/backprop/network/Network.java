@@ -9,10 +9,13 @@ final class Network {
     final NetworkSpec spec;
     private final Backend backend;
     private final List<DenseLayer> layers = new ArrayList<>();
+    /** The matrices that live as long as this network: parameters, and what training allocates. */
+    private final Allocation own;
 
     Network(NetworkSpec spec, Parameters parameters, Backend backend) {
         this.spec = spec;
         this.backend = backend;
+        this.own = new Allocation(backend, spec.precision());
         for (int l = 0; l < spec.layers().size(); l++) {
             LayerParameters layer = parameters.layers().get(l);
             if (layer.units() != spec.layers().get(l).units() || layer.inputs() != spec.inputsOf(l)) {
@@ -20,7 +23,7 @@ final class Network {
                         + layer.inputs() + " but the spec needs " + spec.layers().get(l).units() + " × "
                         + spec.inputsOf(l) + " (units × inputs)");
             }
-            layers.add(new DenseLayer(spec.layers().get(l).activation(), layer, backend, spec.precision()));
+            layers.add(new DenseLayer(spec.layers().get(l).activation(), layer, this));
         }
     }
 
@@ -29,21 +32,30 @@ final class Network {
     }
 
     Matrix matrix(double[][] values) {
-        return backend.of(values, spec.precision());
+        return own.of(values);
     }
 
     Matrix zeros(int rows, int columns) {
-        return backend.zeros(rows, columns, spec.precision());
+        return own.zeros(rows, columns);
+    }
+
+    /** Matrices for one piece of work that the caller frees itself, such as one prediction. */
+    Allocation allocation() {
+        return new Allocation(backend, spec.precision());
     }
 
     /** Buffers for passes over {@code rows} examples: each layer's output and, when training, its delta. */
     Workspace workspace(int rows, boolean training) {
+        return workspace(rows, training, own);
+    }
+
+    Workspace workspace(int rows, boolean training, Allocation allocation) {
         Matrix[] outputs = new Matrix[layers.size()];
         Matrix[] deltas = training ? new Matrix[layers.size()] : null;
         for (int l = 0; l < layers.size(); l++) {
-            outputs[l] = zeros(rows, layers.get(l).units());
+            outputs[l] = allocation.zeros(rows, layers.get(l).units());
             if (training) {
-                deltas[l] = zeros(rows, layers.get(l).units());
+                deltas[l] = allocation.zeros(rows, layers.get(l).units());
             }
         }
         return new Workspace(rows, outputs, deltas);
@@ -169,6 +181,14 @@ final class Network {
             result.add(layer.parameters());
         }
         return new Parameters(result);
+    }
+
+    /**
+     * Frees the native memory of every matrix this network made (parameters, buffers, data it loaded) at once,
+     * rather than when the collector gets to them; the network and its matrices are not used afterwards.
+     */
+    void close() {
+        own.close();
     }
 
     /** Per-row-count buffers: layer outputs, and for training the deltas ∂C/∂z of each layer. */

@@ -31,6 +31,16 @@ public final class Trainer {
             TrainingOptions options, EpochListener listener, Backend backend) {
         training.requireFits(spec);
         Network network = new Network(spec, initial, backend);
+        try {
+            return train(network, training, validation, options, listener);
+        }
+        finally {
+            network.close();
+        }
+    }
+
+    private static TrainingResult train(Network network, Examples training, Examples validation,
+            TrainingOptions options, EpochListener listener) {
         Batches batches = new Batches(network, training, options);
         ValidationSet held = validation == null ? null : new ValidationSet(network, validation);
         BestEpoch best = options.earlyStopping() == null ? null : new BestEpoch(network, options.earlyStopping());
@@ -141,7 +151,10 @@ public final class Trainer {
         }
     }
 
-    /** Cuts an epoch into batches, in a freshly shuffled order when asked to, and steps on each. */
+    /**
+     * Cuts an epoch into batches and steps on each. In a freshly shuffled order each batch's rows are copied
+     * into buffers; in a fixed order the batches are fixed blocks of consecutive rows, read in place.
+     */
     private static final class Batches {
 
         private final Network network;
@@ -155,6 +168,9 @@ public final class Trainer {
         /** Buffers for full batches, and for the smaller last batch when the rows do not divide evenly. */
         private Pass full;
         private Pass remainder;
+        /** Without shuffling: each batch's rows, in place. */
+        private final Matrix[] featureBlocks;
+        private final Matrix[] targetBlocks;
 
         Batches(Network network, Examples examples, TrainingOptions options) {
             this.network = network;
@@ -169,6 +185,15 @@ public final class Trainer {
                     : null;
             this.updater = Updater.of(options.optimizer(), network);
             this.l2 = options.l2();
+            int batches = random != null || batchRows == order.length ? 0 : (order.length + batchRows - 1) / batchRows;
+            this.featureBlocks = new Matrix[batches];
+            this.targetBlocks = new Matrix[batches];
+            for (int b = 0; b < batches; b++) {
+                int from = b * batchRows;
+                int rows = Math.min(batchRows, order.length - from);
+                featureBlocks[b] = features.rowBlock(from, rows);
+                targetBlocks[b] = targets.rowBlock(from, rows);
+            }
         }
 
         /**
@@ -180,17 +205,23 @@ public final class Trainer {
                 shuffle();
             }
             double lossSum = 0;
-            for (int from = 0; from < order.length; from += batchRows) {
+            for (int from = 0, b = 0; from < order.length; from += batchRows, b++) {
                 Pass pass = pass(Math.min(batchRows, order.length - from));
-                if (pass.features != features) {
-                    pass.features.assignRows(features, order, from);
-                    pass.targets.assignRows(targets, order, from);
+                Matrix x = pass.features;
+                Matrix y = pass.targets;
+                if (b < featureBlocks.length) {
+                    x = featureBlocks[b];
+                    y = targetBlocks[b];
                 }
-                Matrix predictions = network.forward(pass.features, pass.workspace);
-                lossSum += predictions.lossSum(network.spec.loss(), pass.targets);
-                network.backward(pass.features, pass.targets, pass.workspace);
+                else if (x != features) {
+                    x.assignRows(features, order, from);
+                    y.assignRows(targets, order, from);
+                }
+                Matrix predictions = network.forward(x, pass.workspace);
+                lossSum += predictions.lossSum(network.spec.loss(), y);
+                network.backward(x, y, pass.workspace);
                 if (l2 > 0) {
-                    lossSum += pass.features.rows() * network.weightPenalty(l2);
+                    lossSum += x.rows() * network.weightPenalty(l2);
                     network.addWeightDecay(l2);
                 }
                 updater.step(learningRate);
@@ -216,10 +247,10 @@ public final class Trainer {
             return remainder;
         }
 
-        /** The whole set is its own batch; smaller batches get buffers that rows are copied into. */
+        /** The whole set is its own batch; shuffled batches get buffers that rows are copied into. */
         private Pass newPass(int rows) {
             Network.Workspace workspace = network.workspace(rows, true);
-            if (rows == order.length) {
+            if (rows == order.length || featureBlocks.length > 0) {
                 return new Pass(features, targets, workspace);
             }
             return new Pass(network.zeros(rows, features.columns()), network.zeros(rows, targets.columns()),

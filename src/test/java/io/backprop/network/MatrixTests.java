@@ -147,6 +147,21 @@ class MatrixTests {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
+    void rowBlocksShouldReadConsecutiveRowsInPlace(Backend backend, Precision precision) {
+        Matrix a = backend.of(A, precision);
+        Matrix block = a.rowBlock(1, 2);
+        Matrix product = backend.zeros(2, 3, precision);
+
+        product.assignProduct(block, backend.of(new double[][] {{1, 0, 2}, {0, 1, 3}}, precision));
+
+        assertThat(block.toArray()).isEqualTo(new double[][] {{3, 4}, {5, 6}});
+        assertThat(product.toArray()).isEqualTo(new double[][] {{3, 4, 18}, {5, 6, 28}});
+        assertThat(a.rowBlock(2, 1).lossSum(Loss.SQUARED_ERROR, backend.of(new double[][] {{5, 8}}, precision)))
+                .isCloseTo(2, close(precision));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
     void mismatchedShapesShouldBeRejectedWithExpectedAndActualShape(Backend backend, Precision precision) {
         Matrix a = backend.of(A, precision);
         Matrix product = backend.zeros(3, 3, precision);

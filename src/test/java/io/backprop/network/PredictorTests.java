@@ -38,6 +38,47 @@ class PredictorTests {
     }
 
     @Test
+    void concurrentSmallPredictionsShouldEachGetTheirOwnAnswer() throws Exception {
+        NetworkSpec spec = new NetworkSpec(8, List.of(new LayerSpec(64, Activation.RELU, WeightInit.HE, true),
+                new LayerSpec(1, Activation.SIGMOID, WeightInit.XAVIER, true)), Loss.BINARY_CROSS_ENTROPY,
+                Precision.FLOAT32);
+        Predictor predictor = new Predictor(spec, Parameters.initial(spec, 5));
+        double[][][] inputs = new double[8][][];
+        double[][][] expected = new double[8][][];
+        Random random = new Random(6);
+        for (int t = 0; t < inputs.length; t++) {
+            inputs[t] = new double[1 + t % 3][8];
+            for (double[] row : inputs[t]) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = random.nextGaussian();
+                }
+            }
+            expected[t] = predictor.predict(inputs[t]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < inputs.length; t++) {
+                int task = t;
+                results.add(pool.submit(() -> {
+                    for (int call = 0; call < 500; call++) {
+                        if (!java.util.Arrays.deepEquals(predictor.predict(inputs[task]), expected[task])) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+        finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void costShouldBeTheMeanLoss() {
         Predictor predictor = new Predictor(Tutorials.OR_UNIT, Parameters.initial(Tutorials.OR_UNIT, 1));
 
