@@ -50,24 +50,39 @@ public final class Benchmark {
         double peak = gemmPeak();
         System.out.printf(Locale.ROOT, "float32 GEMM 1024³ with ND4J: %.1f GFLOP/s%n%n", peak);
         Report report = new Report(reference, peak);
-        Parameters w4 = null;
+        Map<String, Run> runs = new java.util.HashMap<>();
         for (String name : engine) {
             Workload workload = Workload.load(name, data);
             Run run = run(workload, arguments.repeats, arguments.backend);
             report.add(workload, run.measurement);
-            if (name.equals("W4")) {
-                w4 = run.parameters;
+            runs.put(name, run);
+            if (name.equals("W5")) {
+                report.note("W5 memory: " + Memory.peakDuring(() -> train(workload, arguments.backend)));
+                report.note("W5 model: " + footprint(workload.spec(), run.parameters));
             }
         }
         if (arguments.workloads.contains("I1")) {
             Workload workload = Workload.load("W4", data);
-            Parameters trained = w4 != null ? w4 : run(workload, 1, arguments.backend).parameters;
+            Parameters trained = runs.containsKey("W4") ? runs.get("W4").parameters
+                    : run(workload, 1, arguments.backend).parameters;
             report.predictions(predictLatency(workload, trained));
+            report.note("W4 model: " + footprint(workload.spec(), trained));
         }
         report.print();
         if (arguments.workloads.contains("HTTP")) {
-            HttpBenchmark.run(data, arguments.wrkSeconds);
+            Workload w2 = Workload.load("W2", data);
+            double engineW2 = runs.containsKey("W2") ? runs.get("W2").measurement.seconds()
+                    : run(w2, arguments.repeats, arguments.backend).measurement.seconds();
+            HttpBenchmark.run(data, w2, Workload.load("W4", data), engineW2, arguments.wrkSeconds);
         }
+    }
+
+    /** What a trained model takes: its parameters in memory, and stored as JSON numbers. */
+    private static String footprint(io.backprop.network.NetworkSpec spec, Parameters parameters) {
+        long bytes = spec.parameterCount() * (spec.precision() == io.backprop.network.Precision.FLOAT32 ? 4 : 8);
+        int json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(parameters).length();
+        return String.format(Locale.ROOT, "%d parameters, %d KiB in memory, %d KiB stored as JSON",
+                spec.parameterCount(), bytes >> 10, json >> 10);
     }
 
     private record Run(Measurement measurement, Parameters parameters) {

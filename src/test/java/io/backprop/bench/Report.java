@@ -42,6 +42,10 @@ final class Report {
                 thousand, micros[1] / thousand));
     }
 
+    void note(String line) {
+        lines.add(line);
+    }
+
     void print() {
         lines.forEach(System.out::println);
     }
