@@ -25,9 +25,18 @@ final class ArrayMatrix implements Matrix {
     }
 
     @Override
-    public void load(double[][] data) {
+    public void loadRows(double[][] source, int[] order, int from) {
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(data[i], 0, values, i * columns, columns);
+            System.arraycopy(source[order == null ? from + i : order[from + i]], 0, values, i * columns, columns);
+        }
+    }
+
+    @Override
+    public void assignRows(Matrix source, int[] order, int from) {
+        source.requireShape("source rows", source.rows(), columns);
+        double[] s = data(source);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(s, (order == null ? from + i : order[from + i]) * columns, values, i * columns, columns);
         }
     }
 
@@ -289,23 +298,6 @@ final class ArrayMatrix implements Matrix {
             sum += loss.of(values[i], y[i]);
         }
         return sum;
-    }
-
-    @Override
-    public void assignRows(Matrix source, int[] order, int from) {
-        source.requireShape("source rows", source.rows(), columns);
-        double[] s = data(source);
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(s, order[from + i] * columns, values, i * columns, columns);
-        }
-    }
-
-    /** A copy: tiny networks' data costs nothing to copy once. */
-    @Override
-    public Matrix rowBlock(int from, int count) {
-        ArrayMatrix block = new ArrayMatrix(count, columns);
-        System.arraycopy(values, from * columns, block.values, 0, count * columns);
-        return block;
     }
 
     @Override

@@ -60,17 +60,19 @@ interface Matrix extends AutoCloseable {
     /** Σ over all elements of {@code loss}(this, targets), this holding predictions. */
     double lossSum(Loss loss, Matrix targets);
 
-    /** this = the rows {@code order[from]}, {@code order[from+1]}, … of {@code source}, as many as this has. */
+    /**
+     * this = the rows {@code order[from]}, {@code order[from+1]}, … of {@code source} (or, with no order, the
+     * rows from {@code from} on), as many as this has.
+     */
+    void loadRows(double[][] source, int[] order, int from);
+
+    /** The same as {@link #loadRows}, from a matrix of this backend. */
     void assignRows(Matrix source, int[] order, int from);
 
     /** this = values, row by row (values has this matrix's shape). */
-    void load(double[][] values);
-
-    /**
-     * Rows [from, from + count) as a matrix of their own, for reading only: a view on the same memory where the
-     * backend allows it (so that a batch of consecutive rows is never copied), else a copy.
-     */
-    Matrix rowBlock(int from, int count);
+    default void load(double[][] values) {
+        loadRows(values, null, 0);
+    }
 
     double[][] toArray();
 

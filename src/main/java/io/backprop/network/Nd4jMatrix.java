@@ -3,8 +3,6 @@ package io.backprop.network;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,8 +27,8 @@ final class Nd4jMatrix implements Matrix {
     private final int rows;
     private final int columns;
     private final int size;
-    /** False for a block of another matrix's rows, whose memory belongs to that matrix. */
-    private final boolean owner;
+    /** A float32 row on its way in, allocated on first use. */
+    private float[] scratch;
     /** rows ones, allocated on first use: BLAS adds a row to every row, and sums the rows, by way of it. */
     private Nd4jMatrix ones;
 
@@ -43,21 +41,6 @@ final class Nd4jMatrix implements Matrix {
         this.rows = array.rows();
         this.columns = array.columns();
         this.size = rows * columns;
-        this.owner = true;
-    }
-
-    /** Rows [from, from + count) of {@code whole}, on the same memory. */
-    private Nd4jMatrix(Nd4jMatrix whole, int from, int count) {
-        int offset = from * whole.columns;
-        this.array = whole.array;
-        this.pointer = whole.pointer instanceof FloatPointer f ? new FloatPointer(f).position(offset)
-                : new DoublePointer((DoublePointer) whole.pointer).position(offset);
-        this.doubles = whole.doubles == null ? null : whole.doubles.slice(offset, count * whole.columns);
-        this.floats = whole.floats == null ? null : whole.floats.slice(offset, count * whole.columns);
-        this.rows = count;
-        this.columns = whole.columns;
-        this.size = count * columns;
-        this.owner = false;
     }
 
     Nd4jMatrix(int rows, int columns, Precision precision) {
@@ -70,19 +53,39 @@ final class Nd4jMatrix implements Matrix {
         return m;
     }
 
-    /** Row by row in bulk: loading 60,000 × 784 values element by element took a fifth of a second. */
+    /**
+     * Row by row in bulk (element by element, 60,000 × 784 values took a fifth of a second); float32 rows are
+     * narrowed in a scratch row first.
+     */
     @Override
-    public void load(double[][] data) {
-        float[] row = floats == null ? null : new float[columns];
+    public void loadRows(double[][] source, int[] order, int from) {
         for (int i = 0; i < rows; i++) {
-            if (row == null) {
-                doubles.put(i * columns, data[i]);
+            double[] row = source[order == null ? from + i : order[from + i]];
+            if (doubles != null) {
+                doubles.put(i * columns, row, 0, columns);
                 continue;
             }
-            for (int j = 0; j < row.length; j++) {
-                row[j] = (float) data[i][j];
+            scratch = scratch != null ? scratch : new float[columns];
+            for (int j = 0; j < columns; j++) {
+                scratch[j] = (float) row[j];
             }
-            floats.put(i * columns, row);
+            floats.put(i * columns, scratch);
+        }
+    }
+
+    /** Whole rows are copied memory to memory. */
+    @Override
+    public void assignRows(Matrix source, int[] order, int from) {
+        source.requireShape("source rows", source.rows(), columns);
+        Nd4jMatrix s = nd(source);
+        for (int i = 0; i < rows; i++) {
+            int at = (order == null ? from + i : order[from + i]) * columns;
+            if (floats != null) {
+                floats.put(i * columns, s.floats, at, columns);
+            }
+            else {
+                doubles.put(i * columns, s.doubles, at, columns);
+            }
         }
     }
 
@@ -350,31 +353,10 @@ final class Nd4jMatrix implements Matrix {
         return sum;
     }
 
-    /** Whole rows are copied memory to memory. */
-    @Override
-    public void assignRows(Matrix source, int[] order, int from) {
-        source.requireShape("source rows", source.rows(), columns);
-        Nd4jMatrix s = nd(source);
-        for (int i = 0; i < rows; i++) {
-            int at = order[from + i] * columns;
-            if (floats != null) {
-                floats.put(i * columns, s.floats, at, columns);
-            }
-            else {
-                doubles.put(i * columns, s.doubles, at, columns);
-            }
-        }
-    }
-
-    @Override
-    public Matrix rowBlock(int from, int count) {
-        return new Nd4jMatrix(this, from, count);
-    }
-
-    /** Frees the off-heap buffer now rather than when the collector gets to it (a block frees nothing). */
+    /** Frees the off-heap buffer now rather than when the collector gets to it. */
     @Override
     public void close() {
-        if (owner && !array.wasClosed()) {
+        if (!array.wasClosed()) {
             array.close();
             if (ones != null) {
                 ones.close();

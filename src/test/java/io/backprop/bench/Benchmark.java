@@ -73,7 +73,7 @@ public final class Benchmark {
             Workload w2 = Workload.load("W2", data);
             double engineW2 = runs.containsKey("W2") ? runs.get("W2").measurement.seconds()
                     : run(w2, arguments.repeats, arguments.backend).measurement.seconds();
-            HttpBenchmark.run(data, w2, Workload.load("W4", data), engineW2, arguments.wrkSeconds);
+            HttpBenchmark.run(w2, Workload.load("W4", data), engineW2, arguments.wrkSeconds);
         }
     }
 
@@ -89,11 +89,12 @@ public final class Benchmark {
     }
 
     /**
-     * A warm-up on a tenth of the epochs, then the median of {@code repeats} timed runs, on {@code backend} or
-     * (null) the one the engine chooses.
+     * A whole run to warm up (a shorter one left the JIT compiling through the first timed runs, on a core that
+     * OpenBLAS wanted), then the median of {@code repeats} timed runs, on {@code backend} or (null) the one the
+     * engine chooses.
      */
     private static Run run(Workload workload, int repeats, Backend backend) {
-        train(workload.shortened(Math.max(1, workload.options().epochs() / 10)), backend);
+        train(workload, backend);
         double[] seconds = new double[repeats];
         Parameters trained = null;
         for (int r = 0; r < repeats; r++) {

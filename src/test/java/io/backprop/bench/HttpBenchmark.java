@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,123 +20,144 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 import io.backprop.BackpropApplication;
+import io.backprop.model.PredictionRequest;
+import io.backprop.model.PredictionResponse;
 import io.backprop.network.LayerParameters;
 import io.backprop.network.Parameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service over loopback HTTP: what training through the REST API adds to the engine's time (W2), the
- * latency of predicting one row, and prediction throughput under wrk against a bare endpoint of the same server
- * (one that reads the same body and answers a constant), so that the ratio isolates what prediction costs.
+ * The service over loopback HTTP: what training through the REST API adds to the engine's time (W2), and
+ * one-row prediction latency and throughput under wrk, against a bare endpoint of the same server: a controller
+ * that reads the same request body into the same type and answers a constant of the same response type, so
+ * that the ratio isolates what prediction itself costs.
  */
 final class HttpBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BARE = "/bench/{id}/bare";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final int wrkSeconds;
 
-    private HttpBenchmark(int port) {
+    private HttpBenchmark(int port, int wrkSeconds) {
         this.base = "http://127.0.0.1:" + port;
+        this.wrkSeconds = wrkSeconds;
     }
 
-    static void run(BenchData data, Workload w2, Workload w4, double engineW2Seconds, int wrkSeconds)
-            throws Exception {
+    static void run(Workload w2, Workload w4, double engineW2Seconds, int wrkSeconds) throws Exception {
         Path database = Files.createTempDirectory("backprop-bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackpropApplication.class)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("bareEndpoint",
-                        RouterFunction.class, HttpBenchmark::bareEndpoint))
-                .run("--server.port=0", "--logging.level.root=warn",
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackpropApplication.class,
+                BareController.class).run("--server.port=0", "--logging.level.root=warn",
                         "--spring.datasource.url=jdbc:h2:file:" + database.resolve("db") + ";WRITE_DELAY=0")) {
             HttpBenchmark bench = new HttpBenchmark(
-                    app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+                    app.getEnvironment().getRequiredProperty("local.server.port", Integer.class), wrkSeconds);
             System.out.println();
             bench.restOverhead(w2, engineW2Seconds);
-            String model = bench.trainAndWait(request(w4, "w4")).get("id").asString();
+            String model = bench.await(bench.accept(request(w4, "w4"))).get("id").asString();
             String row = "{\"features\":[" + JSON.writeValueAsString(w4.examples().features()[0]) + "]}";
-            bench.latency("/models/" + model + "/predict", row);
-            bench.throughput(model, row, wrkSeconds);
+            bench.predictions("/models/" + model + "/predict", BARE.replace("{id}", model), row);
         }
     }
 
-    /** Reads the body like a real endpoint and answers a constant: the framework's own cost per request. */
-    private static RouterFunction<ServerResponse> bareEndpoint() {
-        return RouterFunctions.route().POST("/bench/bare", request -> {
-            request.body(JsonNode.class);
-            return ServerResponse.ok().body(Map.of("outputs", List.of(List.of(0.5))));
-        }).build();
+    /** A controller with nothing behind it: the framework's own cost for a request like a prediction. */
+    @RestController
+    static class BareController {
+
+        private static final PredictionResponse CONSTANT = new PredictionResponse(new double[][] {{0.5}}, null,
+                null);
+
+        @PostMapping(path = BARE, consumes = MediaType.APPLICATION_JSON_VALUE)
+        PredictionResponse bare(@PathVariable String id, @RequestBody PredictionRequest request) {
+            return CONSTANT;
+        }
     }
 
-    /** POST to SUCCEEDED over HTTP, against the engine's own time for the same training. */
+    /**
+     * POST to SUCCEEDED over HTTP, against the engine's own time for the same training, and where the time goes:
+     * answering the POST, waiting in the queue, training (with its persistence). The client follows the model's
+     * events, as a client that waits for the end should, rather than polling.
+     */
     private void restOverhead(Workload w2, double engineSeconds) throws Exception {
         String body = request(w2, "w2");
-        List<Double> seconds = new ArrayList<>();
-        for (int run = 0; run < 8; run++) {
+        int warmups = 50;
+        int runs = 20;
+        double[][] millis = new double[4][runs];
+        for (int run = -warmups; run < runs; run++) {
             long start = System.nanoTime();
-            trainAndWait(body);
-            seconds.add((System.nanoTime() - start) / 1e9);
-        }
-        double median = Measurement.median(seconds.subList(3, seconds.size()).stream()
-                .mapToDouble(Double::doubleValue).toArray());
-        System.out.printf(Locale.ROOT, "REST W2: POST to SUCCEEDED %.1f ms (median of 5 after 3 warm-ups); the engine "
-                + "alone %.1f ms; the service adds %.1f ms%n", median * 1e3, engineSeconds * 1e3,
-                (median - engineSeconds) * 1e3);
-    }
-
-    /** Median and 99th percentile of one-row predictions, one after another on a kept-alive connection. */
-    private void latency(String path, String body) throws Exception {
-        HttpRequest request = post(path, body);
-        for (int i = 0; i < 2000; i++) {
-            http.send(request, HttpResponse.BodyHandlers.discarding());
-        }
-        double[] micros = new double[5000];
-        for (int i = 0; i < micros.length; i++) {
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            micros[i] = (System.nanoTime() - start) / 1e3;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("predict answered " + response.statusCode() + ": " + response.body());
+            String id = accept(body);
+            long accepted = System.nanoTime();
+            JsonNode model = await(id);
+            if (run >= 0) {
+                millis[0][run] = (System.nanoTime() - start) / 1e6;
+                millis[1][run] = (accepted - start) / 1e6;
+                millis[2][run] = between(model, "createdAt", "startedAt");
+                millis[3][run] = between(model, "startedAt", "finishedAt");
             }
         }
-        double[] sorted = micros.clone();
-        java.util.Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "HTTP predict 1 row (W4 network): median %.0f µs, 99th percentile %.0f µs "
-                + "(5,000 sequential requests)%n", Measurement.median(micros), sorted[(int) (sorted.length * 0.99)]);
+        double total = Measurement.median(millis[0]);
+        System.out.printf(Locale.ROOT, "REST W2: POST to SUCCEEDED %.1f ms (median of %d after %d warm-ups; POST "
+                + "answered in %.1f, queued %.0f, training and storing %.0f); the engine alone %.1f ms; the service "
+                + "adds %.1f ms%n", total, runs, warmups, Measurement.median(millis[1]),
+                Measurement.median(millis[2]), Measurement.median(millis[3]), engineSeconds * 1e3,
+                total - engineSeconds * 1e3);
     }
 
-    /** wrk on predict, then on the bare endpoint, with the same body and load; bounded by time. */
-    private void throughput(String model, String body, int seconds) throws Exception {
+    private static double between(JsonNode model, String from, String to) {
+        return Duration.between(Instant.parse(model.get(from).asString()), Instant.parse(model.get(to).asString()))
+                .toNanos() / 1e6;
+    }
+
+    /**
+     * One-row predictions under wrk: latency on one connection, then throughput on eight, each against the bare
+     * endpoint with the same body; after a warm-up of both, so that neither runs on colder code than the other.
+     */
+    private void predictions(String predict, String bare, String body) throws Exception {
         Path script = Files.createTempFile("wrk", ".lua");
         Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
                 + "wrk.body = '" + body + "'\n");
-        Map<String, Double> rates = new LinkedHashMap<>();
-        for (String path : List.of("/models/" + model + "/predict", "/bench/bare")) {
-            Double rate = wrk(script, path, seconds);
-            if (rate == null) {
-                System.out.println("wrk is not installed (apt-get install wrk): no throughput figures");
-                return;
+        try {
+            for (String path : List.of(predict, bare)) {
+                if (wrk(script, path, 1, 10) == null) {
+                    System.out.println("wrk is not installed (apt-get install wrk): no prediction figures over HTTP");
+                    return;
+                }
             }
-            rates.put(path, rate);
+            Wrk predictLatency = wrk(script, predict, 1, wrkSeconds / 4);
+            Wrk bareLatency = wrk(script, bare, 1, wrkSeconds / 4);
+            System.out.printf(Locale.ROOT, "HTTP predict 1 row (W4 network), wrk, 1 connection, %d s: median %.0f µs, "
+                    + "99th percentile %.0f µs (bare endpoint: median %.0f µs)%n", wrkSeconds / 4,
+                    predictLatency.medianMicros, predictLatency.p99Micros, bareLatency.medianMicros);
+            double predictRate = wrk(script, predict, 8, wrkSeconds).rate;
+            double bareRate = wrk(script, bare, 8, wrkSeconds).rate;
+            System.out.printf(Locale.ROOT, "HTTP predict throughput, wrk, 8 connections, %d s: %.0f requests/s, bare "
+                    + "endpoint %.0f requests/s: %.0f%% of bare%n", wrkSeconds, predictRate, bareRate,
+                    100 * predictRate / bareRate);
         }
-        double predict = rates.get("/models/" + model + "/predict");
-        double bare = rates.get("/bench/bare");
-        System.out.printf(Locale.ROOT, "wrk %d s, 1 thread, 8 connections: predict %.0f requests/s, bare endpoint %.0f "
-                + "requests/s: %.0f%% of bare%n", seconds, predict, bare, 100 * predict / bare);
-        Files.delete(script);
+        finally {
+            Files.delete(script);
+        }
     }
 
-    private Double wrk(Path script, String path, int seconds) throws IOException, InterruptedException {
+    /** wrk's figures for one run: requests per second, and median and 99th-percentile latency. */
+    private record Wrk(double rate, double medianMicros, double p99Micros) {
+    }
+
+    /** Runs wrk (one thread) for a bounded time; null when wrk is not installed. */
+    private Wrk wrk(Path script, String path, int connections, int seconds) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder("wrk", "-t1", "-c8", "-d" + seconds + "s", "-s", script.toString(),
-                    base + path).redirectErrorStream(true).start();
+            process = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
+                    script.toString(), base + path).redirectErrorStream(true).start();
         }
         catch (IOException notInstalled) {
             return null;
@@ -143,31 +165,41 @@ final class HttpBenchmark {
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor(seconds + 30L, TimeUnit.SECONDS);
         Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
-        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
-        if (!rate.find() || errors.find()) {
+        Matcher median = Pattern.compile("50%\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        Matcher p99 = Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        if (!rate.find() || !median.find() || !p99.find() || output.contains("Non-2xx")) {
             throw new IllegalStateException("wrk on " + path + " failed:\n" + output);
         }
-        return Double.parseDouble(rate.group(1));
+        return new Wrk(Double.parseDouble(rate.group(1)), micros(median), micros(p99));
     }
 
-    private JsonNode trainAndWait(String body) throws Exception {
+    private static double micros(Matcher latency) {
+        double value = Double.parseDouble(latency.group(1));
+        return switch (latency.group(2)) {
+            case "us" -> value;
+            case "ms" -> value * 1e3;
+            default -> value * 1e6;
+        };
+    }
+
+    private String accept(String body) throws Exception {
         HttpResponse<String> accepted = http.send(post("/models", body), HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("training was not accepted: " + accepted.body());
         }
-        String id = JSON.readTree(accepted.body()).get("id").asString();
-        HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/models/" + id)).build();
-        while (true) {
-            JsonNode model = JSON.readTree(http.send(get, HttpResponse.BodyHandlers.ofString()).body());
-            String status = model.get("status").asString();
-            if (status.equals("SUCCEEDED")) {
-                return model;
-            }
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                throw new IllegalStateException("training ended " + status + ": " + model.get("error"));
-            }
-            Thread.sleep(1);
+        return JSON.readTree(accepted.body()).get("id").asString();
+    }
+
+    /** Follows the model's events until its end event, which carries the model as it ended; fails unless SUCCEEDED. */
+    private JsonNode await(String id) throws Exception {
+        HttpRequest events = HttpRequest.newBuilder(URI.create(base + "/models/" + id + "/events")).build();
+        List<String> lines = http.send(events, HttpResponse.BodyHandlers.ofLines()).body().toList();
+        int end = lines.lastIndexOf("event:end");
+        JsonNode model = JSON.readTree(lines.get(end + 1).substring("data:".length()));
+        if (!model.get("status").asString().equals("SUCCEEDED")) {
+            throw new IllegalStateException("training ended " + model.get("status") + ": " + model.get("error"));
         }
+        return model;
     }
 
     private HttpRequest post(String path, String body) {

@@ -87,13 +87,6 @@ record Workload(String name, NetworkSpec spec, Parameters initial, Examples exam
         return initial;
     }
 
-    /** The same workload with fewer epochs, to warm the JIT and ND4J up. */
-    Workload shortened(int epochs) {
-        TrainingOptions o = options;
-        return new Workload(name, spec, initial, examples, new TrainingOptions(epochs, o.learningRate(), o.batchSize(),
-                o.shuffle(), o.seed()), costScale, flops);
-    }
-
     static int units(LayerParameters layer) {
         return layer.units();
     }

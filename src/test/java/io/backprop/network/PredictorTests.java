@@ -38,6 +38,34 @@ class PredictorTests {
     }
 
     @Test
+    void largeCallsShouldRunInBlocksWithTheAnswersOfSmallOnes() {
+        int rows = 2 * Predictor.BLOCK_ROWS + 37;
+        double[][] features = new double[rows][8];
+        double[][] targets = new double[rows][3];
+        Random random = new Random(8);
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < 8; i++) {
+                features[r][i] = random.nextGaussian();
+            }
+            targets[r][random.nextInt(3)] = 1;
+        }
+        Predictor predictor = new Predictor(WIDE, Parameters.initial(WIDE, 2));
+
+        double[][] all = predictor.predict(features);
+        double cost = predictor.cost(new Examples(features, targets));
+
+        double lossSum = 0;
+        for (int r = 0; r < rows; r += 97) {
+            assertThat(predictor.predict(new double[][] {features[r]})[0]).containsExactly(all[r], within(1e-12));
+        }
+        for (int r = 0; r < rows; r++) {
+            lossSum += predictor.cost(new Examples(new double[][] {features[r]}, new double[][] {targets[r]}));
+        }
+        assertThat(all).hasNumberOfRows(rows);
+        assertThat(cost).isCloseTo(lossSum / rows, within(1e-12));
+    }
+
+    @Test
     void concurrentSmallPredictionsShouldEachGetTheirOwnAnswer() throws Exception {
         NetworkSpec spec = new NetworkSpec(8, List.of(new LayerSpec(64, Activation.RELU, WeightInit.HE, true),
                 new LayerSpec(1, Activation.SIGMOID, WeightInit.XAVIER, true)), Loss.BINARY_CROSS_ENTROPY,

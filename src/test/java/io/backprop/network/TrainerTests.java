@@ -217,6 +217,24 @@ class TrainerTests {
         ParametersAssert.assertClose(nd4j, array, 1e-9);
     }
 
+    /** Two epochs read batches from the caller's rows; longer trainings load the set once and copy from it. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void batchesShouldTrainAlikeFromTheCallersRowsAndFromALoadedCopy(Backend backend) {
+        for (boolean shuffle : new boolean[] {false, true}) {
+            Parameters start = Parameters.initial(Tutorials.XOR_2_3_1, 3);
+            TrainingResult fromRows = Trainer.train(Tutorials.XOR_2_3_1, start, Tutorials.XOR, null,
+                    new TrainingOptions(2, 0.5, 3, shuffle, 5), EpochListener.NONE, backend);
+            TrainingResult fromCopy = Trainer.train(Tutorials.XOR_2_3_1, start, Tutorials.XOR, null,
+                    new TrainingOptions(10, 0.5, 3, shuffle, 5), (epoch, cost, validationCost) -> epoch < 1,
+                    backend);
+
+            assertThat(fromCopy.epochs()).isEqualTo(2);
+            assertThat(fromCopy.parameters()).as("shuffle " + shuffle).usingRecursiveComparison()
+                    .isEqualTo(fromRows.parameters());
+        }
+    }
+
     @Test
     void float32ShouldTrainCloseToFloat64WithFloatParameters() {
         TrainingOptions options = TrainingOptions.fullBatch(500, 1.0);
