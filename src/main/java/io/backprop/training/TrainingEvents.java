@@ -23,8 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events for clients following jobs: any number of listeners per model (up to a bound in all),
- * fed from one sender thread so that a slow client never slows a training thread. A listener that goes away
- * is forgotten at once.
+ * fed from one sender thread so that a slow client never slows a training thread. A listener is forgotten as
+ * soon as its stream ends or its client goes away, and nothing is sent to it afterwards: an end announced
+ * while a new listener reads the state must not reach it twice.
  */
 @Component
 public class TrainingEvents implements DisposableBean {
@@ -76,24 +77,19 @@ public class TrainingEvents implements DisposableBean {
                 return targets;
             });
             Snapshot now = snapshot.get();
-            deliver(emitter, "state", now.state());
+            deliver(modelId, emitter, "state", now.state());
             if (now.ended()) {
-                deliver(emitter, "end", now.state());
-                emitter.complete();
+                end(modelId, emitter, now.state());
             }
         });
         return emitter;
-    }
-
-    private void send(SseEmitter emitter, String name, Object data) {
-        sender.execute(() -> deliver(emitter, name, data));
     }
 
     /** Sends an event to every listener of the model. */
     public void publish(String modelId, String name, Object data) {
         List<SseEmitter> targets = listeners.get(modelId);
         if (targets != null) {
-            targets.forEach(emitter -> send(emitter, name, data));
+            targets.forEach(emitter -> sender.execute(() -> deliver(modelId, emitter, name, data)));
         }
     }
 
@@ -101,10 +97,7 @@ public class TrainingEvents implements DisposableBean {
     public void finish(String modelId, Object data) {
         List<SseEmitter> targets = listeners.get(modelId);
         if (targets != null) {
-            targets.forEach(emitter -> sender.execute(() -> {
-                deliver(emitter, "end", data);
-                emitter.complete();
-            }));
+            targets.forEach(emitter -> sender.execute(() -> end(modelId, emitter, data)));
         }
     }
 
@@ -112,22 +105,39 @@ public class TrainingEvents implements DisposableBean {
         return listeners.containsKey(modelId);
     }
 
-    private void deliver(SseEmitter emitter, String name, Object data) {
+    /** On the sender thread: the last event, then the stream closes. */
+    private void end(String modelId, SseEmitter emitter, Object data) {
+        deliver(modelId, emitter, "end", data);
+        if (forget(modelId, emitter)) {
+            emitter.complete();
+        }
+    }
+
+    /** On the sender thread, to a listener that is still following. */
+    private void deliver(String modelId, SseEmitter emitter, String name, Object data) {
+        if (!listeners.getOrDefault(modelId, List.of()).contains(emitter)) {
+            return;
+        }
         try {
             emitter.send(SseEmitter.event().name(name).data(data));
         }
         catch (IOException | IllegalStateException gone) {
-            emitter.completeWithError(gone);
+            // the client left or the stream timed out; the container ends the request (see ResponseBodyEmitter#send)
+            forget(modelId, emitter);
         }
     }
 
-    private void forget(String modelId, SseEmitter emitter) {
+    /** Returns false when the listener was already forgotten. */
+    private boolean forget(String modelId, SseEmitter emitter) {
+        boolean[] removed = {false};
         listeners.computeIfPresent(modelId, (id, list) -> {
-            if (list.remove(emitter)) {
-                count.decrementAndGet();
-            }
+            removed[0] = list.remove(emitter);
             return list.isEmpty() ? null : list;
         });
+        if (removed[0]) {
+            count.decrementAndGet();
+        }
+        return removed[0];
     }
 
     @Override

@@ -2,9 +2,12 @@ package io.backprop.bench;
 
 import java.util.Arrays;
 
-/** One implementation's figures for one workload; NaN where a figure does not apply. */
-record Measurement(String workload, double seconds, double microsPerEpoch, double gflops, double cost,
-        double accuracy) {
+/**
+ * One implementation's figures for one workload (the median run's, and the best run's time); NaN where a
+ * figure does not apply.
+ */
+record Measurement(String workload, double seconds, double bestSeconds, double microsPerEpoch, double gflops,
+        double cost, double accuracy) {
 
     static double median(double[] values) {
         double[] sorted = values.clone();
