@@ -300,6 +300,14 @@ final class ArrayMatrix implements Matrix {
         return sum;
     }
 
+    /** A copy: data small enough for this backend costs next to nothing to copy once. */
+    @Override
+    public Matrix rowBlock(int from, int count) {
+        ArrayMatrix block = new ArrayMatrix(count, columns);
+        System.arraycopy(values, from * columns, block.values, 0, count * columns);
+        return block;
+    }
+
     @Override
     public double[][] toArray() {
         double[][] out = new double[rows][];

@@ -74,6 +74,12 @@ interface Matrix extends AutoCloseable {
         loadRows(values, null, 0);
     }
 
+    /**
+     * Rows [from, from + count) as a matrix of their own, for reading only: a view on the same memory where the
+     * backend allows it (so that a batch of consecutive rows is never copied), else a copy.
+     */
+    Matrix rowBlock(int from, int count);
+
     double[][] toArray();
 
     /** Releases native memory at once, where there is any; the matrix is not used afterwards. */

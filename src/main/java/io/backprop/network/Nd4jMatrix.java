@@ -3,6 +3,8 @@ package io.backprop.network;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,6 +29,8 @@ final class Nd4jMatrix implements Matrix {
     private final int rows;
     private final int columns;
     private final int size;
+    /** False for a block of another matrix's rows, whose memory belongs to that matrix. */
+    private final boolean owner;
     /** A float32 row on its way in, allocated on first use. */
     private float[] scratch;
     /** rows ones, allocated on first use: BLAS adds a row to every row, and sums the rows, by way of it. */
@@ -41,6 +45,21 @@ final class Nd4jMatrix implements Matrix {
         this.rows = array.rows();
         this.columns = array.columns();
         this.size = rows * columns;
+        this.owner = true;
+    }
+
+    /** Rows [from, from + count) of {@code whole}, on the same memory. */
+    private Nd4jMatrix(Nd4jMatrix whole, int from, int count) {
+        int offset = from * whole.columns;
+        this.array = whole.array;
+        this.pointer = whole.pointer instanceof FloatPointer f ? new FloatPointer(f).position(offset)
+                : new DoublePointer((DoublePointer) whole.pointer).position(offset);
+        this.doubles = whole.doubles == null ? null : whole.doubles.slice(offset, count * whole.columns);
+        this.floats = whole.floats == null ? null : whole.floats.slice(offset, count * whole.columns);
+        this.rows = count;
+        this.columns = whole.columns;
+        this.size = count * columns;
+        this.owner = false;
     }
 
     Nd4jMatrix(int rows, int columns, Precision precision) {
@@ -353,15 +372,20 @@ final class Nd4jMatrix implements Matrix {
         return sum;
     }
 
-    /** Frees the off-heap buffer now rather than when the collector gets to it. */
+    /** Frees the off-heap buffer now rather than when the collector gets to it (a block's belongs to its whole). */
     @Override
     public void close() {
-        if (!array.wasClosed()) {
-            array.close();
-            if (ones != null) {
-                ones.close();
-            }
+        if (ones != null) {
+            ones.close();
         }
+        if (owner && !array.wasClosed()) {
+            array.close();
+        }
+    }
+
+    @Override
+    public Matrix rowBlock(int from, int count) {
+        return new Nd4jMatrix(this, from, count);
     }
 
     @Override

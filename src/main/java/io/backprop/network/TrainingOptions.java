@@ -68,7 +68,7 @@ public record TrainingOptions(int epochs, double learningRate, Integer batchSize
     }
 
     /** Rows per step for a set of {@code rows} examples. */
-    int batchRows(int rows) {
+    public int batchRows(int rows) {
         return batchSize == null ? rows : Math.min(batchSize, rows);
     }
 }

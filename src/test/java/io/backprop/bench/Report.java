@@ -24,7 +24,7 @@ final class Report {
 
     void add(Workload workload, Measurement m) {
         JsonNode numpy = reference.get(m.workload());
-        double numpySeconds = numpy == null ? Double.NaN : numpy.get("seconds").asDouble();
+        double numpySeconds = numpySeconds(m.workload());
         double numpyBest = Double.NaN;
         for (JsonNode run : numpy == null ? List.<JsonNode>of() : numpy.get("runs").values()) {
             // the reference may time fewer epochs and extrapolate
@@ -42,6 +42,13 @@ final class Report {
                 m.bestSeconds() / numpyBest, gflops));
     }
 
+    /** The time of a training from the caller's float64 rows, converting included, as the service trains. */
+    void fromRows(Workload workload, double seconds) {
+        lines.add(String.format(Locale.ROOT, "%-3s from the caller's float64 rows (as the service trains, converting "
+                + "into %s included): %.4f s, ratio %.2f", workload.name(), workload.spec().precision(), seconds,
+                seconds / numpySeconds(workload.name())));
+    }
+
     void predictions(double[] micros) {
         JsonNode numpy = reference.get("I1");
         double one = numpy == null ? Double.NaN : numpy.get("single_row_us").asDouble();
@@ -49,6 +56,11 @@ final class Report {
         lines.add(String.format(Locale.ROOT, "I1  predict W4, in process: 1 row %8.2f µs (numpy %8.2f, ratio %5.2f);"
                 + " 1000 rows %8.1f µs (numpy %8.1f, ratio %5.2f)", micros[0], one, micros[0] / one, micros[1],
                 thousand, micros[1] / thousand));
+    }
+
+    private double numpySeconds(String workload) {
+        JsonNode numpy = reference.get(workload);
+        return numpy == null ? Double.NaN : numpy.get("seconds").asDouble();
     }
 
     void note(String line) {

@@ -170,6 +170,21 @@ class MatrixTests {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
+    void aBlockOfRowsShouldComputeLikeACopyOfThemAndLeaveItsWholeUsable(Backend backend, Precision precision) {
+        Matrix whole = backend.of(A, precision);
+        Matrix block = whole.rowBlock(1, 2);
+        Matrix product = backend.zeros(2, 2, precision);
+
+        product.assignProductWithTransposed(block, block);
+        block.close();
+
+        assertThat(block.toArray()).isEqualTo(new double[][] {{3, 4}, {5, 6}});
+        assertThat(product.toArray()).isEqualTo(new double[][] {{25, 39}, {39, 61}});
+        assertThat(whole.toArray()).isEqualTo(A);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
     void mismatchedShapesShouldBeRejectedWithExpectedAndActualShape(Backend backend, Precision precision) {
         Matrix a = backend.of(A, precision);
         Matrix product = backend.zeros(3, 3, precision);

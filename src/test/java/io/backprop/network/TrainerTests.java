@@ -217,21 +217,50 @@ class TrainerTests {
         ParametersAssert.assertClose(nd4j, array, 1e-9);
     }
 
-    /** Two epochs read batches from the caller's rows; longer trainings load the set once and copy from it. */
+    /**
+     * Up to two epochs convert batches straight from the caller's rows; longer trainings load the rows once and
+     * read batches in place (fixed order) or copy them (shuffled); rows loaded by the caller train alike. XOR's four
+     * rows in batches of three also exercise the smaller last batch.
+     */
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void batchesShouldTrainAlikeFromTheCallersRowsAndFromALoadedCopy(Backend backend) {
+    void batchesShouldTrainAlikeFromTheCallersRowsAndFromLoadedRows(Backend backend) {
         for (boolean shuffle : new boolean[] {false, true}) {
             Parameters start = Parameters.initial(Tutorials.XOR_2_3_1, 3);
-            TrainingResult fromRows = Trainer.train(Tutorials.XOR_2_3_1, start, Tutorials.XOR, null,
-                    new TrainingOptions(2, 0.5, 3, shuffle, 5), EpochListener.NONE, backend);
-            TrainingResult fromCopy = Trainer.train(Tutorials.XOR_2_3_1, start, Tutorials.XOR, null,
-                    new TrainingOptions(10, 0.5, 3, shuffle, 5), (epoch, cost, validationCost) -> epoch < 1,
-                    backend);
+            TrainingOptions oneEpoch = new TrainingOptions(1, 0.5, 3, shuffle, 5);
+            TrainingResult fromRows = Trainer.train(Tutorials.XOR_2_3_1, start, Tutorials.XOR, null, oneEpoch,
+                    EpochListener.NONE, backend);
+            TrainingResult fromLoaded = Trainer.train(Tutorials.XOR_2_3_1, start, Tutorials.XOR, null,
+                    new TrainingOptions(10, 0.5, 3, shuffle, 5), (epoch, cost, validationCost) -> false, backend);
+            TrainingResult fromCallersLoad;
+            try (LoadedExamples loaded = LoadedExamples.load(Tutorials.XOR, Tutorials.XOR_2_3_1, backend)) {
+                fromCallersLoad = Trainer.train(Tutorials.XOR_2_3_1, start, loaded, null, oneEpoch,
+                        EpochListener.NONE);
+            }
 
-            assertThat(fromCopy.epochs()).isEqualTo(2);
-            assertThat(fromCopy.parameters()).as("shuffle " + shuffle).usingRecursiveComparison()
+            assertThat(fromLoaded.epochs()).isEqualTo(1);
+            assertThat(fromLoaded.parameters()).as("shuffle " + shuffle).usingRecursiveComparison()
                     .isEqualTo(fromRows.parameters());
+            assertThat(fromCallersLoad.parameters()).as("shuffle " + shuffle).usingRecursiveComparison()
+                    .isEqualTo(fromRows.parameters());
+            assertThat(fromRows.parameters()).usingRecursiveComparison().isNotEqualTo(start);
+        }
+    }
+
+    @Test
+    void loadedRowsShouldTrainOnlyNetworksTheyFitInThePrecisionTheyWereLoadedIn() {
+        Parameters start = Parameters.initial(Tutorials.XOR_2_3_1, 3);
+        try (LoadedExamples loaded = LoadedExamples.load(Tutorials.XOR, Tutorials.XOR_2_3_1, Backend.ARRAY)) {
+            assertThatIllegalArgumentException().isThrownBy(() -> Trainer.train(
+                    Tutorials.twoThreeOne(true, Precision.FLOAT32), Parameters.initial(
+                            Tutorials.twoThreeOne(true, Precision.FLOAT32), 3), loaded, null,
+                    TrainingOptions.fullBatch(1, 1), EpochListener.NONE))
+                    .withMessage("examples loaded in float64 cannot train a network that computes in float32");
+            NetworkSpec twoOutputs = new NetworkSpec(2, List.of(new LayerSpec(2, Activation.SIGMOID, WeightInit.XAVIER, true)),
+                    Loss.SQUARED_ERROR, Precision.FLOAT64);
+            assertThatIllegalArgumentException().isThrownBy(() -> Trainer.train(twoOutputs,
+                    Parameters.initial(twoOutputs, 3), loaded, null, TrainingOptions.fullBatch(1, 1),
+                    EpochListener.NONE)).withMessageContaining("do not fit a network of 2 inputs and 2 outputs");
         }
     }
 
