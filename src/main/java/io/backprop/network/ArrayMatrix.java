@@ -300,9 +300,12 @@ final class ArrayMatrix implements Matrix {
         return sum;
     }
 
-    /** A copy: data small enough for this backend costs next to nothing to copy once. */
+    /** The matrix itself when the block is all of it, else a copy: this backend's small data copies quickly. */
     @Override
     public Matrix rowBlock(int from, int count) {
+        if (from == 0 && count == rows) {
+            return this;
+        }
         ArrayMatrix block = new ArrayMatrix(count, columns);
         System.arraycopy(values, from * columns, block.values, 0, count * columns);
         return block;
