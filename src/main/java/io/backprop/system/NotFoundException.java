@@ -1,0 +1,24 @@
+package io.backprop.system;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Nothing of a kind has the id asked for (404): "Unable to find model 42", of type /problems/model-not-found. */
+public class NotFoundException extends ErrorResponseException {
+
+    /** {@code what}: the kind in words, such as "model" or "data set". */
+    public NotFoundException(String what, String id) {
+        super(HttpStatus.NOT_FOUND, problem(what, id), null);
+    }
+
+    private static ProblemDetail problem(String what, String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Unable to find " + what + " " + id);
+        problem.setType(URI.create("/problems/" + what.replace(" ", "") + "-not-found"));
+        problem.setTitle(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " not found");
+        return problem;
+    }
+}
