@@ -3,6 +3,18 @@ package io.backprop.data;
 /** What is wrong where in a CSV file: 1-based line (the header is line 1) and column, when they apply. */
 public record CsvProblem(Long line, Integer column, String columnName, String value, String message) {
 
+    private static final int MAX_QUOTED = 80;
+
+    public CsvProblem {
+        columnName = shorten(columnName);
+        value = shorten(value);
+    }
+
+    /** A cell or a name as a problem quotes it: a long one is cut, so a report never grows with the file. */
+    static String shorten(String text) {
+        return text == null || text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "…";
+    }
+
     /** "line 5, column 2 (sleep): 'abc' is not a number" */
     public String describe() {
         StringBuilder where = new StringBuilder();

@@ -63,6 +63,10 @@ public final class CsvReader {
             return data(header, columns, features, targets);
         }
         catch (IOException | UncheckedIOException | IllegalStateException e) {
+            if (e.getCause() instanceof StrictUtf8Reader.MalformedLineException malformed) {
+                throw new CsvFormatException(List.of(new CsvProblem(malformed.line(), null, null, null,
+                        "the line is not valid UTF-8; save the file as UTF-8")));
+            }
             throw new CsvFormatException(List.of(new CsvProblem(null, null, null, null,
                     "the file is not valid CSV: " + e.getMessage())));
         }
@@ -78,7 +82,10 @@ public final class CsvReader {
             String name = header.get(j);
             if (name.isBlank() || !seen.add(name)) {
                 problems.add(new CsvProblem(1L, j + 1, name, name, name.isBlank() ? "a column needs a name"
-                        : "the column name '" + name + "' appears twice"));
+                        : "the column name '" + CsvProblem.shorten(name) + "' appears twice"));
+            }
+            else if (Names.problem(name) != null) {
+                problems.add(new CsvProblem(1L, j + 1, name, name, "the column name " + Names.problem(name)));
             }
         }
         if (header.size() > maxColumns + targetColumns.size()) {
@@ -91,8 +98,8 @@ public final class CsvReader {
         }
         for (String target : targetColumns) {
             if (!header.contains(target)) {
-                problems.add(new CsvProblem(1L, null, target, target, "the target column '" + target
-                        + "' is not in the header " + header));
+                problems.add(new CsvProblem(1L, null, target, target, "the target column '"
+                        + CsvProblem.shorten(target) + "' is not in the header " + CsvProblem.shorten(header.toString())));
             }
         }
         int[] targets = targetColumns.stream().mapToInt(header::indexOf).toArray();
@@ -124,7 +131,8 @@ public final class CsvReader {
             }
             catch (NumberFormatException e) {
                 problems.add(new CsvProblem(line, j + 1, header.get(j), cell,
-                        cell.isEmpty() ? "the value is missing" : "'" + cell + "' is not a finite number"));
+                        cell.isEmpty() ? "the value is missing"
+                                : "'" + CsvProblem.shorten(cell) + "' is not a finite number"));
                 return;
             }
         }
@@ -146,7 +154,15 @@ public final class CsvReader {
             return new TabularData(featureNames, x, targetNames, numeric, null);
         }
         List<Object> labels = new ArrayList<>();
-        targets.forEach(row -> labels.add(row[0]));
+        for (int i = 0; i < targets.size(); i++) {
+            String label = targets.get(i)[0];
+            if (Names.problem(label) != null) {
+                int j = columns.targets[0];
+                throw new CsvFormatException(List.of(new CsvProblem(i + 2L, j + 1, header.get(j), label,
+                        "a class label " + Names.problem(label))));
+            }
+            labels.add(label);
+        }
         return new TabularData(featureNames, x, targetNames, null, labels);
     }
 
@@ -169,7 +185,7 @@ public final class CsvReader {
                     }
                     int j = columns.targets[t];
                     throw new CsvFormatException(List.of(new CsvProblem(i + 2L, j + 1, header.get(j), cell,
-                            "'" + cell + "' is not a number; only a single target column may hold class labels")));
+                            "'" + CsvProblem.shorten(cell) + "' is not a number; only a single target column may hold class labels")));
                 }
             }
         }

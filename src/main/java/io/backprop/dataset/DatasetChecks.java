@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.backprop.data.Names;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
@@ -60,6 +61,10 @@ public final class DatasetChecks {
                 violations.add(FieldViolation.of(field + "[" + i + "]", label, "must be a text or an integer class label"));
                 return;
             }
+            if (text && Names.problem((String) label) != null) {
+                violations.add(FieldViolation.of(field + "[" + i + "]", label, Names.problem((String) label)));
+                return;
+            }
         }
         if (labels.stream().map(String::valueOf).collect(Collectors.toSet()).size() < 2) {
             violations.add(FieldViolation.of(field, labels.size() + " labels", "must name at least 2 classes"));
@@ -77,6 +82,19 @@ public final class DatasetChecks {
         else if (names.stream().anyMatch(name -> name == null || name.isBlank())
                 || new HashSet<>(names).size() != names.size()) {
             violations.add(FieldViolation.of(field, names, "must be distinct and not blank"));
+        }
+        else {
+            for (int i = 0; i < names.size(); i++) {
+                checkName(field + "[" + i + "]", names.get(i), violations);
+            }
+        }
+    }
+
+    /** Reports a name (of a model, a data set or a column) that is too long or holds control characters. */
+    public static void checkName(String field, String name, List<FieldViolation> violations) {
+        String problem = name == null ? null : Names.problem(name);
+        if (problem != null) {
+            violations.add(FieldViolation.of(field, name, problem));
         }
     }
 }

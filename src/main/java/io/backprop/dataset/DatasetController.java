@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.backprop.system.Links;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,9 +35,11 @@ class DatasetController {
     static final String TEXT_CSV = "text/csv";
 
     private final DatasetService service;
+    private final Links links;
 
-    DatasetController(DatasetService service) {
+    DatasetController(DatasetService service, Links links) {
         this.service = service;
+        this.links = links;
     }
 
     @PostMapping(consumes = TEXT_CSV)
@@ -85,8 +87,7 @@ class DatasetController {
         service.delete(id);
     }
 
-    private static ResponseEntity<DatasetView> created(DatasetView dataset) {
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().replaceQuery(null)
-                .path("/{id}").build(dataset.id())).body(dataset);
+    private ResponseEntity<DatasetView> created(DatasetView dataset) {
+        return ResponseEntity.created(links.to("/datasets/{id}", dataset.id())).body(dataset);
     }
 }

@@ -1,15 +1,12 @@
 package io.backprop.dataset;
 
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -22,10 +19,12 @@ import io.backprop.data.ClassLabels;
 import io.backprop.data.ColumnStatistics;
 import io.backprop.data.CsvFormatException;
 import io.backprop.data.CsvReader;
+import io.backprop.data.StrictUtf8Reader;
 import io.backprop.data.TabularData;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.InvalidRequestException;
 import io.backprop.system.RequestLimits;
+import io.backprop.system.ResourceIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stores data sets uploaded as CSV or JSON, so that training requests can refer to them by id. */
@@ -53,9 +52,10 @@ public class DatasetService {
 
     DatasetView create(String name, DatasetInput input) {
         List<FieldViolation> violations = new ArrayList<>();
+        DatasetChecks.checkName("name", name, violations);
         DatasetChecks.check("", input, limits, violations);
         InvalidRequestException.throwIfAny(violations);
-        String id = UUID.randomUUID().toString();
+        String id = ResourceIds.next();
         DatasetInput named = new DatasetInput(input.features(), input.targets(), input.labels(),
                 input.featureNamesOrDefault(), targetNames(input));
         Dataset dataset = new Dataset(id, name != null ? name : "dataset " + id.substring(0, 8), named.rows(),
@@ -75,7 +75,7 @@ public class DatasetService {
         TabularData table;
         try {
             table = new CsvReader(limits.maxRows(), limits.maxColumns())
-                    .read(new InputStreamReader(csv, StandardCharsets.UTF_8), targets);
+                    .read(new StrictUtf8Reader(csv), targets);
         }
         catch (CsvFormatException e) {
             throw new InvalidCsvException(e);
@@ -85,8 +85,7 @@ public class DatasetService {
     }
 
     DatasetView get(String id) {
-        Dataset dataset = datasets.findById(id).orElseThrow(() -> new DatasetNotFoundException(id));
-        return view(dataset);
+        return view(find(id));
     }
 
     Page<DatasetView> list(int page, int size) {
@@ -95,15 +94,18 @@ public class DatasetService {
     }
 
     void delete(String id) {
-        if (!datasets.existsById(id)) {
-            throw new DatasetNotFoundException(id);
-        }
-        datasets.deleteById(id);
+        datasets.delete(find(id));
     }
 
     /** The examples of a stored data set, with their column names. */
     public Optional<DatasetInput> rows(String id) {
-        return rows.findById(id).map(stored -> json.readValue(stored.content(), DatasetInput.class));
+        return !ResourceIds.wellFormed(id) ? Optional.empty()
+                : rows.findById(id).map(stored -> json.readValue(stored.content(), DatasetInput.class));
+    }
+
+    private Dataset find(String id) {
+        return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(datasets::findById)
+                .orElseThrow(() -> new DatasetNotFoundException(id));
     }
 
     private DatasetView view(Dataset dataset) {

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.backprop.dataset.DatasetInput;
 import io.backprop.network.Parameters;
+import io.backprop.system.Links;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,9 +34,11 @@ import jakarta.validation.constraints.Min;
 class ModelController {
 
     private final ModelService service;
+    private final Links links;
 
-    ModelController(ModelService service) {
+    ModelController(ModelService service, Links links) {
         this.service = service;
+        this.links = links;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -55,9 +57,7 @@ class ModelController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ResponseEntity<ModelView> train(@RequestBody TrainingRequest request) {
         ModelView model = service.create(request);
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(model.id()))
-                .body(model);
+        return ResponseEntity.accepted().location(links.to("/models/{id}", model.id())).body(model);
     }
 
     @GetMapping

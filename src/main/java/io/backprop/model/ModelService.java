@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -23,6 +23,7 @@ import io.backprop.system.FieldViolation;
 import io.backprop.system.InvalidRequestException;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
+import io.backprop.system.ResourceIds;
 import io.backprop.training.QueueFullException;
 import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingProperties;
@@ -86,7 +87,7 @@ class ModelService {
         DatasetInput rows = valid.rows();
         ModelSpec spec = ModelSpec.of(request, rows, seeds.nextLong(), (int) training.maxDuration().toSeconds());
         PreparedData prepared = PreparedData.prepare(spec, rows);
-        String id = UUID.randomUUID().toString();
+        String id = ResourceIds.next();
         String name = request.name() != null ? request.name() : "model " + id.substring(0, 8);
         Task task = prepared.preparation().classes() == null ? Task.REGRESSION : Task.CLASSIFICATION;
         Model model = Model.queued(id, name, task, json.writeValueAsString(spec),
@@ -209,6 +210,7 @@ class ModelService {
     }
 
     private Model find(String id) {
-        return models.findById(id).orElseThrow(() -> new ModelNotFoundException(id));
+        return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(models::findById)
+                .orElseThrow(() -> new ModelNotFoundException(id));
     }
 }

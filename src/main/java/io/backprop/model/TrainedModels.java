@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ConcurrentLruCache;
 
 import io.backprop.network.Parameters;
+import io.backprop.system.ResourceIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +32,9 @@ class TrainedModels {
      * @throws ModelStateException when it has not finished training successfully
      */
     TrainedModel get(String id) {
+        if (!ResourceIds.wellFormed(id)) {
+            throw new ModelNotFoundException(id);
+        }
         return cache.get(id);
     }
 

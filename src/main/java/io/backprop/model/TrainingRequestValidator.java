@@ -30,8 +30,6 @@ import io.backprop.training.TrainingProperties;
 @Component
 class TrainingRequestValidator {
 
-    private static final int MAX_NAME_LENGTH = 200;
-
     private final RequestLimits limits;
     private final DatasetService datasets;
     private final TrainedModels trained;
@@ -52,10 +50,7 @@ class TrainingRequestValidator {
     /** Returns the examples to train on (inline or stored) once the whole request is valid. */
     ValidRequest validate(TrainingRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
-        if (request.name() != null && request.name().length() > MAX_NAME_LENGTH) {
-            violations.add(FieldViolation.of("name", request.name(), "must be at most " + MAX_NAME_LENGTH
-                    + " characters"));
-        }
+        DatasetChecks.checkName("name", request.name(), violations);
         DatasetInput data = data(request, violations);
         int inputs = data == null ? -1 : checkPreprocessing(request.preprocessing(), data, violations);
         checkArchitecture(request.architecture(), inputs, violations);
@@ -81,6 +76,10 @@ class TrainingRequestValidator {
                 MatrixChecks.check("targets", rows.targets(), trained.targets(), limits.maxRows(),
                         limits.maxColumns(), violations);
             }
+        }
+        if (violations.isEmpty() && !model.classifier() && rows.labels() != null) {
+            violations.add(FieldViolation.of("labels", rows.labels().size() + " labels", "this model is a "
+                    + "regression model: give targets, " + trained.targets() + " per row"));
         }
         if (violations.isEmpty() && model.classifier()) {
             List<?> labels = PreparedData.classLabels(model.spec(), rows);

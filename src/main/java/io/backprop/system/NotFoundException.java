@@ -16,7 +16,7 @@ public class NotFoundException extends ErrorResponseException {
 
     private static ProblemDetail problem(String what, String id) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "Unable to find " + what + " " + id);
+                "Unable to find " + what + " " + FieldViolation.describe(id));
         problem.setType(URI.create("/problems/" + what.replace(" ", "") + "-not-found"));
         problem.setTitle(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " not found");
         return problem;

@@ -41,6 +41,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+                return handleExceptionInternal(tooLarge, tooLarge.getBody(), headers, tooLarge.getStatusCode(),
+                        request);
+            }
+        }
         ProblemDetail problem;
         if (ex.getCause() instanceof StreamReadException syntax) {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON: "
@@ -126,6 +132,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (target.isArray() || List.class.isAssignableFrom(target)) {
             return "must be an array";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "must be a whole number";
         }
         if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
             return "must be a number";

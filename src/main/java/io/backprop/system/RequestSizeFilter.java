@@ -1,7 +1,6 @@
 package io.backprop.system;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,6 +34,16 @@ class RequestSizeFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
     }
 
+    /** A body past the limit; a JSON reader that meets it mid-way wraps it, so the handler looks for it. */
+    static final class BodyTooLargeException extends ErrorResponseException {
+
+        BodyTooLargeException(long maxBytes) {
+            super(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
+                    "Request too large", "The request body is larger than the limit of " + maxBytes + " bytes."),
+                    null);
+        }
+    }
+
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
@@ -57,12 +65,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
             return stream;
         }
 
-        private ErrorResponseException tooLarge() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body is larger than the limit of " + maxBytes + " bytes.");
-            problem.setType(URI.create("/problems/request-too-large"));
-            problem.setTitle("Request too large");
-            return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
+        private BodyTooLargeException tooLarge() {
+            return new BodyTooLargeException(maxBytes);
         }
 
         private final class LimitedStream extends ServletInputStream {

@@ -111,6 +111,49 @@ class DatasetApiTests extends HttpApiTests {
     }
 
     @Test
+    void overlongClassLabelShouldBeRefusedAndLeaveTheListReadable() {
+        String label = "z".repeat(50_001);
+
+        JsonNode problem = badCsv("a,y\n1,yes\n2," + label + "\n", "y");
+        http.post().uri("/datasets").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("features", new double[][] {{0}, {1}}, "labels", java.util.List.of("no", label)))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("labels[1]");
+
+        assertThat(problem.at("/errors/0/line").asInt()).isEqualTo(3);
+        assertThat(problem.at("/errors/0/message").asString()).contains("at most 200 characters");
+        assertThat(problem.toString()).hasSizeLessThan(1000);
+        assertThat(get("/datasets").get("content").toString()).doesNotContain("zzzz");
+    }
+
+    @Test
+    void controlCharactersInNamesShouldBeRefused() {
+        assertThat(badCsv("a\u0001,y\n1,1\n2,0\n", "y").at("/errors/0/column").asInt()).isEqualTo(1);
+        http.post().uri("/datasets?targets=y&name={name}", "x".repeat(201)).contentType(CSV).body("a,y\n1,1\n")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("name");
+        http.post().uri("/datasets?targets=y&name={name}", "a\u0000b").contentType(CSV).body("a,y\n1,1\n")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("name");
+    }
+
+    @Test
+    void malformedUtf8ShouldBeRefusedWithItsLine() {
+        byte[] head = ("a,y\n" + "1,1\n".repeat(40)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = {'2', ',', (byte) 0xC3, (byte) 0x28, '\n'};
+        byte[] csv = java.util.Arrays.copyOf(head, head.length + bad.length);
+        System.arraycopy(bad, 0, csv, head.length, bad.length);
+        int before = get("/datasets").at("/page/totalElements").asInt();
+
+        JsonNode problem = json(http.post().uri("/datasets?targets=y").contentType(CSV).body(csv).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(problem.get("detail").asString()).isEqualTo("line 42: the line is not valid UTF-8; save the file "
+                + "as UTF-8");
+        assertThat(get("/datasets").at("/page/totalElements").asInt()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
     void unknownDatasetShouldBeNotFound() {
         http.get().uri("/datasets/nope").exchange().expectStatus().isNotFound().expectBody().jsonPath("$.type")
                 .isEqualTo("/problems/dataset-not-found");

@@ -81,7 +81,30 @@ class ModelValidationTests extends HttpApiTests {
                 bad("misspelt field", "{" + DATA + ", " + NET + ", \"training\": {\"learningrate\": 1}}",
                         "training.learningrate"),
                 bad("feature names that do not match the columns", "{\"dataset\": {\"features\": [[0,0]], "
-                        + "\"targets\": [[0]], \"featureNames\": [\"a\"]}, " + NET + "}", "dataset.featureNames"));
+                        + "\"targets\": [[0]], \"featureNames\": [\"a\"]}, " + NET + "}", "dataset.featureNames"),
+                bad("units as a fraction", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 2.7}]}}",
+                        "architecture.layers[0].units"),
+                bad("units as text", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": \"3\"}]}}",
+                        "architecture.layers[0].units"),
+                bad("activation as a number", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1, "
+                        + "\"activation\": 3}]}}", "architecture.layers[0].activation"),
+                bad("precision as a number", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1}], "
+                        + "\"precision\": 1}}", "architecture.precision"),
+                bad("activation with a NUL", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1, "
+                        + "\"activation\": \"sigmoid\\u0000\"}]}}", "architecture.layers[0].activation"),
+                bad("activation with a trailing space", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 1, "
+                        + "\"activation\": \"sigmoid \"}]}}", "architecture.layers[0].activation"),
+                bad("name as a boolean", "{\"name\": false, " + DATA + ", " + NET + "}", "name"),
+                bad("name with a NUL", "{\"name\": \"a\\u0000b\", " + DATA + ", " + NET + "}", "name"),
+                bad("name over 200 characters", "{\"name\": \"" + "n".repeat(201) + "\", " + DATA + ", " + NET + "}",
+                        "name"),
+                bad("feature name with a line break", "{\"dataset\": {\"features\": [[0,0]], \"targets\": [[0]], "
+                        + "\"featureNames\": [\"a\", \"b\\nINFO forged\"]}, " + NET + "}", "dataset.featureNames[1]"),
+                bad("overlong class label", "{\"dataset\": {\"features\": [[0,0],[1,1]], \"labels\": [\"a\", \""
+                        + "b".repeat(50_001) + "\"]}, " + NET + "}", "dataset.labels[1]"),
+                bad("datasetId with a NUL", "{\"datasetId\": \"x\\u0000\", " + NET + "}", "datasetId"),
+                bad("initFrom that is no id", "{" + DATA + ", " + NET + ", \"initFrom\": \"../x\\u0000\"}",
+                        "initFrom"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,6 +135,47 @@ class ModelValidationTests extends HttpApiTests {
 
         assertThat(problem.get("type").asString()).isEqualTo("/problems/malformed-json");
         assertThat(problem.get("detail").asString()).contains("line 1").doesNotContain("Source");
+    }
+
+    @Test
+    void keyGivenTwiceShouldBeMalformed() {
+        JsonNode problem = postExpectingProblem("/models", "{\"name\": \"a\", \"name\": \"b\"}", 400);
+
+        assertThat(problem.get("detail").asString()).contains("Duplicate");
+    }
+
+    @Test
+    void chunkedBodyOverTheSizeLimitShouldBeTooLargeNotAFieldError() throws Exception {
+        StringBuilder rows = new StringBuilder("[0.123456789,0.5]");
+        while (rows.length() < 1_200_000) {
+            rows.append(",[0.123456789,0.5]");
+        }
+        byte[] body = ("{\"dataset\": {\"features\": [" + rows + "], \"targets\": [[1]]}}").getBytes();
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/models"))
+                        .header("Content-Type", "application/json")
+                        // a stream of unknown length goes out chunked, without a Content-Length to check up front
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(body)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(ApiClient.json(answer.body()).get("type").asString()).isEqualTo("/problems/request-too-large");
+    }
+
+    @Test
+    void regressionModelEvaluatedWithLabelsShouldNameTheField() {
+        String id = api.train("""
+                {"dataset": {"features": [[1],[2],[3]], "targets": [[0.2],[0.4],[0.6]]},
+                 "architecture": {"layers": [{"units": 1, "activation": "identity"}]},
+                 "training": {"epochs": 10}}""");
+        api.awaitSucceeded(id);
+
+        JsonNode problem = postExpectingProblem("/models/" + id + "/evaluate",
+                "{\"features\": [[1],[2]], \"labels\": [\"a\", \"b\"]}", 400);
+
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("labels");
+        api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
     }
 
     @Test
