@@ -2,6 +2,7 @@ package io.backprop.model;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Component;
@@ -44,12 +45,18 @@ class ModelJournal implements TrainingJournal {
     }
 
     @Override
-    public boolean started(String modelId) {
-        boolean started = models.markRunning(modelId, clock.instant());
-        if (started && events.hasListeners(modelId)) {
-            models.findById(modelId).ifPresent(model -> events.publish(modelId, "status", views.of(model)));
+    public Optional<TrainingTask> started(String modelId) {
+        if (!models.markRunning(modelId, clock.instant())) {
+            return Optional.empty();
         }
-        return started;
+        Model model = models.findById(modelId).orElse(null);
+        if (model == null) {
+            return Optional.empty();
+        }
+        if (events.hasListeners(modelId)) {
+            events.publish(modelId, "status", views.of(model));
+        }
+        return datasets.findById(modelId).map(stored -> task(model, stored));
     }
 
     @Override
@@ -96,16 +103,17 @@ class ModelJournal implements TrainingJournal {
     }
 
     @Override
-    public List<TrainingTask> unfinished() {
+    public List<String> unfinished() {
         return transaction.execute(status -> {
             models.requeueUnfinished();
-            return models.findByStatusInOrderByCreatedAt(List.of(ModelStatus.QUEUED)).stream().map(this::task).toList();
+            return models.findByStatusInOrderByCreatedAt(List.of(ModelStatus.QUEUED)).stream().map(Model::id)
+                    .toList();
         });
     }
 
-    private TrainingTask task(Model model) {
+    /** The job, prepared from the stored rows exactly as when the model was created (the split is seeded). */
+    private TrainingTask task(Model model, ModelDataset stored) {
         ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
-        ModelDataset stored = datasets.findById(model.id()).orElseThrow();
         Parameters start = stored.initialParameters() == null ? null
                 : json.readValue(stored.initialParameters(), Parameters.class);
         return PreparedData.prepare(spec, json.readValue(stored.content(), DatasetInput.class))

@@ -98,7 +98,7 @@ class ModelService {
                     valid.start() == null ? null : json.writeValueAsString(valid.start())));
         });
         try {
-            queue.submit(prepared.task(id, spec, valid.start()));
+            queue.submit(id);
         }
         catch (QueueFullException e) {
             models.deleteById(id);
@@ -131,15 +131,19 @@ class ModelService {
     }
 
     /**
-     * Ends a running job after its current epoch and keeps it: the model becomes SUCCEEDED with the parameters
-     * it has (or with early stopping, those of its best epoch).
+     * Ends a running job within a batch and keeps it: the model becomes SUCCEEDED with the parameters it has (or
+     * with early stopping, those of its best epoch). A cancel or delete that wins the race is reported as such.
      */
     ModelView stop(String id) {
         Model model = find(id);
         if (model.status() != ModelStatus.RUNNING || !queue.stop(id, STOP_WAIT)) {
             throw new ModelStateException(id, model.status(), "only a RUNNING job can be stopped; cancel a QUEUED one");
         }
-        return get(id);
+        Model stopped = find(id);
+        if (stopped.status() == ModelStatus.CANCELLED || stopped.status() == ModelStatus.FAILED) {
+            throw new ModelStateException(id, stopped.status(), "it ended otherwise before the stop took effect");
+        }
+        return views.of(stopped);
     }
 
     /**

@@ -14,5 +14,13 @@ public interface EpochListener {
      */
     boolean onEpoch(int epoch, double cost, double validationCost);
 
+    /**
+     * Asked between the batches of an epoch, so that a long epoch can be cut short: true ends training at once,
+     * keeping the steps taken so far. Checked every batch, so it must be cheap.
+     */
+    default boolean interrupted() {
+        return false;
+    }
+
     EpochListener NONE = (epoch, cost, validationCost) -> true;
 }

@@ -74,7 +74,11 @@ public final class Trainer {
             if (best != null) {
                 best.rememberStart();
             }
-            double cost = batches.runEpoch(options.schedule().rate(options.learningRate(), epoch));
+            double cost = batches.runEpoch(options.schedule().rate(options.learningRate(), epoch), listener);
+            if (batches.interrupted) {
+                requireFinite(network, epoch, 0, 0, options.maxWeight());
+                break;
+            }
             requireFinite(network, epoch, cost, held == null ? 0 : validationCost, options.maxWeight());
             proceed = listener.onEpoch(epoch, cost, validationCost);
             if (best != null && !best.record(epoch, held == null ? cost : validationCost)) {
@@ -86,7 +90,8 @@ public final class Trainer {
         if (best != null) {
             best.restore();
         }
-        return new TrainingResult(network.parameters(), epoch, best == null ? null : best.epoch, patienceRanOut);
+        return new TrainingResult(network.parameters(), epoch, best == null ? null : best.epoch, patienceRanOut,
+                batches.interrupted);
     }
 
     /** Throws once a cost or a parameter is no longer a usable number (0 stands for no validation cost). */
@@ -196,6 +201,8 @@ public final class Trainer {
         /** Buffers for full batches and for the smaller last one (the same when the rows divide evenly). */
         private final Batch full;
         private final Batch last;
+        /** Whether the listener cut an epoch short. */
+        boolean interrupted;
 
         Batches(Network network, Examples source, LoadedExamples loaded, TrainingOptions options) {
             this.network = network;
@@ -234,14 +241,19 @@ public final class Trainer {
 
         /**
          * One epoch of steps; returns its cost: the mean loss over all rows, each batch's taken before its step,
-         * plus the weight penalty of that step.
+         * plus the weight penalty of that step. Returns NaN, with {@link #interrupted} set, when the listener
+         * interrupts the epoch between two batches.
          */
-        double runEpoch(double learningRate) {
+        double runEpoch(double learningRate, EpochListener listener) {
             if (random != null) {
                 shuffle();
             }
             double lossSum = 0;
             for (int from = 0, b = 0; from < rows; from += batchRows, b++) {
+                if (from > 0 && listener.interrupted()) {
+                    interrupted = true;
+                    return Double.NaN;
+                }
                 Batch batch = blocks != null ? blocks[b] : fill(from + batchRows <= rows ? full : last, from);
                 Matrix x = batch.features;
                 Matrix y = batch.targets;

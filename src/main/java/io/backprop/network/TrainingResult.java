@@ -1,8 +1,10 @@
 package io.backprop.network;
 
 /**
- * How training ended: the parameters it kept, how many epochs ran, and with early stopping the best epoch
- * (whose starting parameters were kept) and whether patience ran out before the planned epochs.
+ * How training ended: the parameters it kept, how many epochs ran to their end, with early stopping the best
+ * epoch (whose starting parameters were kept) and whether patience ran out before the planned epochs, and
+ * whether the listener interrupted an epoch midway (its steps so far are in the parameters).
  */
-public record TrainingResult(Parameters parameters, int epochs, Integer bestEpoch, boolean stoppedEarly) {
+public record TrainingResult(Parameters parameters, int epochs, Integer bestEpoch, boolean stoppedEarly,
+        boolean interrupted) {
 }

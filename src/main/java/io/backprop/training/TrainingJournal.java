@@ -1,6 +1,7 @@
 package io.backprop.training;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where jobs record their lifecycle. The model side implements it on its database, which is what makes a job's
@@ -9,8 +10,11 @@ import java.util.List;
  */
 public interface TrainingJournal {
 
-    /** QUEUED → RUNNING; false when the model is no longer queued (cancelled or deleted meanwhile). */
-    boolean started(String modelId);
+    /**
+     * QUEUED → RUNNING, and the job to run, read from the database only now so that a job holds no rows while
+     * it waits; empty when the model is no longer queued (cancelled or deleted meanwhile).
+     */
+    Optional<TrainingTask> started(String modelId);
 
     /** A running job's progress: epochs completed and the latest cost. */
     void progressed(String modelId, int epochs, double cost);
@@ -21,6 +25,6 @@ public interface TrainingJournal {
     /** RUNNING → FAILED, with a message a person can act on. */
     void failed(String modelId, String message);
 
-    /** Jobs accepted but not finished (QUEUED or RUNNING), oldest first, reset to QUEUED to be run again. */
-    List<TrainingTask> unfinished();
+    /** The models of jobs accepted but not finished (QUEUED or RUNNING), oldest first, reset to QUEUED. */
+    List<String> unfinished();
 }

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDuration the longest a job may train (requests may ask for less) before it is stopped and failed
  * @param maxWeight a parameter growing beyond this magnitude means training diverged
  * @param maxListeners clients that may follow jobs' events at the same time
+ * @param maxListenersPerModel clients that may follow one model's events at the same time
+ * @param eventHeartbeat how often an idle event stream gets a comment, which is how a client that went away is
+ *     noticed and its place freed
  */
 @Validated
 @ConfigurationProperties("backprop.training")
@@ -34,5 +37,7 @@ public record TrainingProperties(
         @DefaultValue("1000") @Min(2) int curvePoints,
         @DefaultValue("10m") @NotNull Duration maxDuration,
         @DefaultValue("1e6") @DecimalMin("0") double maxWeight,
-        @DefaultValue("200") @Min(1) int maxListeners) {
+        @DefaultValue("200") @Min(1) int maxListeners,
+        @DefaultValue("20") @Min(1) int maxListenersPerModel,
+        @DefaultValue("15s") @NotNull Duration eventHeartbeat) {
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,8 +15,10 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs training jobs on a fixed number of threads with a bounded number waiting. The jobs' state lives in the
- * {@link TrainingJournal}; this class only holds the jobs of this process, to run, cancel or watch them.
+ * Runs training jobs on a fixed number of threads with a bounded number waiting. A job takes its slot when it is
+ * admitted and gives it back when it ends, or at once when it is cancelled while still waiting. The jobs' state
+ * lives in the {@link TrainingJournal}; this class only holds the jobs of this process, to run, cancel or watch
+ * them.
  */
 @Service
 public class TrainingQueue implements DisposableBean {
@@ -24,72 +26,71 @@ public class TrainingQueue implements DisposableBean {
     private final TrainingJournal journal;
     private final TrainingEvents events;
     private final TrainingProperties properties;
-    private final ExecutorService executor;
-    private final Map<String, TrainingRun> runs = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor executor;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger admitted = new AtomicInteger();
 
     TrainingQueue(TrainingJournal journal, TrainingEvents events, TrainingProperties properties) {
         this.journal = journal;
         this.events = events;
         this.properties = properties;
-        this.executor = Executors.newFixedThreadPool(properties.threads(), new CustomizableThreadFactory("training-"));
+        this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new CustomizableThreadFactory("training-"));
     }
 
     /**
-     * Queues a new job.
+     * Queues the job of a new model.
      *
      * @throws QueueFullException when every thread is busy and the queue is at capacity
      */
-    public void submit(TrainingTask task) {
+    public void submit(String modelId) {
         int limit = properties.threads() + properties.queueCapacity();
         if (admitted.incrementAndGet() > limit) {
             admitted.decrementAndGet();
             throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
         }
-        start(task);
+        start(modelId);
     }
 
     /** Queues jobs that were accepted before a restart; they were admitted once and are not turned away. */
-    void resume(List<TrainingTask> tasks) {
-        for (TrainingTask task : tasks) {
+    void resume(List<String> modelIds) {
+        for (String modelId : modelIds) {
             admitted.incrementAndGet();
-            start(task);
+            start(modelId);
         }
     }
 
-    private void start(TrainingTask task) {
-        TrainingRun run = new TrainingRun(task, journal, events, properties);
-        runs.put(task.modelId(), run);
-        executor.execute(() -> {
-            try {
-                run.run();
-            }
-            finally {
-                runs.remove(task.modelId(), run);
-                admitted.decrementAndGet();
-            }
-        });
+    private void start(String modelId) {
+        Job job = new Job(new TrainingRun(modelId, journal, events, properties));
+        jobs.put(modelId, job);
+        executor.execute(job);
     }
 
-    /** Stops the job of this model if it is queued or training here; the caller records the cancellation. */
+    /**
+     * Stops the job of this model if it is queued or training here; the caller records the cancellation. A job
+     * still waiting leaves the queue at once, freeing its place.
+     */
     public void cancel(String modelId) {
-        TrainingRun run = runs.get(modelId);
-        if (run != null) {
-            run.cancel();
+        Job job = jobs.get(modelId);
+        if (job != null) {
+            job.run.cancel();
+            if (executor.remove(job)) {
+                job.release();
+            }
         }
     }
 
     /**
-     * Ends the job of this model after its current epoch, keeping its parameters, and waits up to
-     * {@code wait} for it to be stored. Returns false if no job of this model runs here.
+     * Ends the job of this model within a batch, keeping its parameters, and waits up to {@code wait} for it to
+     * be stored. Returns false if no job of this model runs here.
      */
     public boolean stop(String modelId, Duration wait) {
-        TrainingRun run = runs.get(modelId);
-        if (run == null) {
+        Job job = jobs.get(modelId);
+        if (job == null) {
             return false;
         }
         try {
-            run.stop(wait);
+            job.run.stop(wait);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -99,14 +100,39 @@ public class TrainingQueue implements DisposableBean {
 
     /** The learning curve so far of a job training in this process. */
     public Optional<List<CurvePoint>> liveCurve(String modelId) {
-        return Optional.ofNullable(runs.get(modelId)).map(TrainingRun::curveSoFar);
+        return Optional.ofNullable(jobs.get(modelId)).flatMap(job -> job.run.curveSoFar());
     }
 
     /** Stops the jobs without ending them in the journal, so that they run again after the restart. */
     @Override
     public void destroy() throws InterruptedException {
-        runs.values().forEach(TrainingRun::shutDown);
+        jobs.values().forEach(job -> job.run.shutDown());
         executor.shutdown();
         executor.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /** A run holding a place in the queue until it ends or leaves the queue. */
+    private final class Job implements Runnable {
+
+        private final TrainingRun run;
+
+        Job(TrainingRun run) {
+            this.run = run;
+        }
+
+        @Override
+        public void run() {
+            try {
+                run.run();
+            }
+            finally {
+                release();
+            }
+        }
+
+        void release() {
+            jobs.remove(run.modelId(), this);
+            admitted.decrementAndGet();
+        }
     }
 }

@@ -24,10 +24,10 @@ class TrainingRecovery {
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinishedJobs() {
-        List<TrainingTask> tasks = journal.unfinished();
-        if (!tasks.isEmpty()) {
-            log.info("Running again {} training job(s) left unfinished by the previous run", tasks.size());
-            queue.resume(tasks);
+        List<String> modelIds = journal.unfinished();
+        if (!modelIds.isEmpty()) {
+            log.info("Running again {} training job(s) left unfinished by the previous run", modelIds.size());
+            queue.resume(modelIds);
         }
     }
 }

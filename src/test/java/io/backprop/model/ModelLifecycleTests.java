@@ -48,6 +48,20 @@ class ModelLifecycleTests extends HttpApiTests {
     }
 
     @Test
+    void cancelledQueuedJobsShouldGiveTheirPlacesBackAtOnce() {
+        for (int round = 0; round < 5; round++) {
+            String cancelled = queued;
+            api.post("/models/" + cancelled + "/cancel", "");
+            queued = api.train(ApiClient.LONG);
+            api.http().delete().uri("/models/" + cancelled).exchange().expectStatus().isNoContent();
+        }
+
+        assertThat(api.get("/models/" + running).get("status").asString()).isEqualTo("RUNNING");
+        api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(ApiClient.xor(10)).exchange()
+                .expectStatus().isEqualTo(429);
+    }
+
+    @Test
     void runningJobShouldReportProgressAndRefusePredictions() {
         JsonNode model = api.awaitStatus(running, "RUNNING", Duration.ofSeconds(5));
         assertThat(model.at("/progress/epochs").asInt()).isEqualTo(1_000_000);

@@ -90,6 +90,27 @@ class ModelRestartTests {
         }
     }
 
+    @Test
+    void stoppingShouldEndOpenEventStreamsRatherThanWaitForThem() throws Exception {
+        ConfigurableApplicationContext context = start();
+        ApiClient api = client(context);
+        String id = api.train(ApiClient.LONG);
+        api.awaitStatus(id, "RUNNING", Duration.ofSeconds(10));
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                        + context.getEnvironment().getRequiredProperty("local.server.port") + "/models/" + id
+                        + "/events")).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        java.util.concurrent.CompletableFuture<java.util.List<String>> lines = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> stream.body().toList());
+
+        long closing = System.nanoTime();
+        context.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(10));
+        assertThat(lines.get(5, java.util.concurrent.TimeUnit.SECONDS)).containsSubsequence("event:state", "event:end",
+                "data:{\"id\":\"" + id + "\",\"shutdown\":true}");
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(BackpropApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + url());

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /** Failing well, watching a job live, stopping it and carrying on from where it ended. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:training-control;DB_CLOSE_DELAY=-1",
-        "backprop.training.event-interval=50ms", "backprop.training.progress-interval=100ms" })
+        "backprop.training.event-interval=50ms", "backprop.training.progress-interval=100ms",
+        "backprop.training.event-heartbeat=200ms", "backprop.training.max-listeners-per-model=3" })
 class TrainingControlTests extends HttpApiTests {
 
     /** XOR through ReLU units and a linear output: at learning rate 50 its cost explodes. */
@@ -65,6 +67,99 @@ class TrainingControlTests extends HttpApiTests {
 
         assertThat(model.get("error").asString()).startsWith("training stopped after ")
                 .contains("of 1000000 epochs: it ran past its time limit of 1 s");
+    }
+
+    @Test
+    void cancelShouldFreeTheTrainersWithinAnEpoch() {
+        String first = api.train(ApiClient.slowEpochs(""));
+        String second = api.train(ApiClient.slowEpochs(""));
+        api.awaitStatus(first, "RUNNING", Duration.ofSeconds(10));
+        api.awaitStatus(second, "RUNNING", Duration.ofSeconds(10));
+
+        api.post("/models/" + first + "/cancel", "");
+        api.post("/models/" + second + "/cancel", "");
+        long cancelled = System.nanoTime();
+        String next = api.train(ApiClient.xor(10));
+        api.awaitStatus(next, "SUCCEEDED", Duration.ofSeconds(30));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).as("an epoch takes far longer")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(api.get("/models/" + first).at("/progress/epoch").asInt()).isZero();
+    }
+
+    @Test
+    void timeLimitShouldHoldWithinAnEpoch() {
+        String id = api.train(ApiClient.slowEpochs("\"maxSeconds\": 1"));
+
+        JsonNode model = api.awaitStatus(id, "FAILED", Duration.ofSeconds(30));
+
+        assertThat(model.get("error").asString()).startsWith("training stopped after 0 of 5 epochs: it ran past "
+                + "its time limit of 1 s");
+        assertThat(Duration.between(Instant.parse(model.get("startedAt").asString()),
+                Instant.parse(model.get("finishedAt").asString()))).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void stopShouldKeepAModelWithinAnEpoch() {
+        String id = api.train(ApiClient.slowEpochs(""));
+        api.awaitStatus(id, "RUNNING", Duration.ofSeconds(10));
+
+        long asked = System.nanoTime();
+        JsonNode stopped = api.post("/models/" + id + "/stop", "");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(5));
+        assertThat(stopped.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(stopped.at("/outcome/message").asString()).isEqualTo("training was stopped on request after 0 "
+                + "of 5 epochs");
+        api.http().post().uri("/models/" + id + "/predict").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"features\": [[0,0,0,0,0,0,0,0,0,0]]}").exchange().expectStatus().isOk();
+        api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+    }
+
+    @Test
+    void stopRacingCancelShouldNeverAnswerOkForADiscardedModel() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = api.train(ApiClient.LONG);
+            api.awaitStatus(id, "RUNNING", Duration.ofSeconds(10));
+            CompletableFuture<Integer> stop = CompletableFuture.supplyAsync(() -> status("/models/" + id + "/stop"));
+            CompletableFuture<Integer> cancel = CompletableFuture.supplyAsync(
+                    () -> status("/models/" + id + "/cancel"));
+
+            List<Integer> answers = List.of(stop.get(), cancel.get());
+            String ended = api.get("/models/" + id).get("status").asString();
+
+            assertThat(answers).as("exactly one of stop and cancel took effect")
+                    .containsExactlyInAnyOrder(200, 409);
+            assertThat(ended).isEqualTo(stop.get() == 200 ? "SUCCEEDED" : "CANCELLED");
+            api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+        }
+    }
+
+    @Test
+    void listenersWhoLeftAQueuedModelShouldFreeTheirPlaces() throws Exception {
+        String busy1 = api.train(ApiClient.LONG);
+        String busy2 = api.train(ApiClient.LONG);
+        String queued = api.train(ApiClient.LONG);
+        assertThat(api.get("/models/" + queued).get("status").asString()).isEqualTo("QUEUED");
+        List<java.net.Socket> clients = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            clients.add(followRaw(queued));
+        }
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/models/" + queued + "/events")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (java.net.Socket client : clients) {
+            client.close();
+        }
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> followRaw(queued).close());
+        for (String id : List.of(queued, busy1, busy2)) {
+            api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+        }
     }
 
     @Test
@@ -172,6 +267,29 @@ class TrainingControlTests extends HttpApiTests {
         api.awaitSucceeded(id);
 
         api.http().post().uri("/models/" + id + "/stop").exchange().expectStatus().isEqualTo(409);
+    }
+
+    private int status(String path) {
+        return api.http().post().uri(path).exchange().returnResult().getStatus().value();
+    }
+
+    /** Follows a model's events on a raw connection until its state arrives; fails unless admitted. */
+    private java.net.Socket followRaw(String id) throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket("localhost", port);
+        socket.setSoTimeout(5000);
+        socket.getOutputStream().write(("GET /models/" + id + "/events HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.UTF_8));
+        String status = reader.readLine();
+        if (!status.startsWith("HTTP/1.1 200")) {
+            socket.close();
+            throw new AssertionError("not admitted: " + status);
+        }
+        for (String line = reader.readLine(); !line.equals("event:state"); line = reader.readLine()) {
+            // headers and chunk sizes until the first event
+        }
+        return socket;
     }
 
     private JsonNode badRequest(String body) {

@@ -98,4 +98,28 @@ public final class ApiClient {
              "training": {"epochs": 1000000, "learningRate": 0.5, "seed": 1}}""";
 
     public static final double[][] GATES = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+
+    /**
+     * A job whose every epoch takes many seconds (20,000 steps of one row through two layers of 512 units), to
+     * show what happens within an epoch; {@code training} is added to its training settings.
+     */
+    public static String slowEpochs(String training) {
+        java.util.Random random = new java.util.Random(1);
+        StringBuilder features = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            features.append(i == 0 ? "[" : ",[");
+            for (int j = 0; j < 10; j++) {
+                features.append(j == 0 ? "" : ",").append(random.nextInt(1000) / 1000.0);
+            }
+            features.append(']');
+            targets.append(i == 0 ? "[" : ",[").append(random.nextInt(2)).append(']');
+        }
+        return """
+                {"name": "slow epochs", "dataset": {"features": [%s], "targets": [%s]},
+                 "architecture": {"layers": [{"units": 512, "activation": "relu", "init": "he"},
+                                             {"units": 512, "activation": "relu", "init": "he"}, {"units": 1}]},
+                 "training": {"epochs": 5, "batchSize": 1, "learningRate": 0.01, "seed": 1%s}}"""
+                .formatted(features, targets, training.isEmpty() ? "" : ", " + training);
+    }
 }

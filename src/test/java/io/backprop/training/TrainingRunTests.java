@@ -1,0 +1,78 @@
+package io.backprop.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.backprop.network.Activation;
+import io.backprop.network.Examples;
+import io.backprop.network.LayerSpec;
+import io.backprop.network.Loss;
+import io.backprop.network.NetworkSpec;
+import io.backprop.network.Parameters;
+import io.backprop.network.TrainingOptions;
+import io.backprop.network.WeightInit;
+
+class TrainingRunTests {
+
+    private static final TrainingProperties PROPERTIES = new TrainingProperties(1, 1, Duration.ofSeconds(1),
+            Duration.ZERO, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1e6, 10, 10, Duration.ofSeconds(15));
+
+    @Test
+    void anErrorWithoutAMessageShouldStillFailTheJobWithOneWorthReading() {
+        List<String> failures = new ArrayList<>();
+        TrainingJournal journal = new RecordingJournal(failures) {
+            @Override
+            public void progressed(String modelId, int epochs, double cost) {
+                throw new NullPointerException();
+            }
+        };
+
+        new TrainingRun("m", journal, new TrainingEvents(PROPERTIES), PROPERTIES).run();
+
+        assertThat(failures).singleElement().asString()
+                .isEqualTo("training failed: an internal error (NullPointerException); the error has been logged");
+    }
+
+    /** Hands out one small job and records how it ends. */
+    private static class RecordingJournal implements TrainingJournal {
+
+        private final List<String> failures;
+
+        RecordingJournal(List<String> failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public Optional<TrainingTask> started(String modelId) {
+            NetworkSpec spec = new NetworkSpec(1, List.of(new LayerSpec(1, Activation.SIGMOID, WeightInit.PLAIN,
+                    true)), Loss.SQUARED_ERROR);
+            Examples rows = new Examples(new double[][] {{0}, {1}}, new double[][] {{0}, {1}});
+            return Optional.of(new TrainingTask(modelId, spec, Parameters.initial(spec, 1), rows, null,
+                    new TrainingOptions(10, 0.1, null, true, 1), null));
+        }
+
+        @Override
+        public void progressed(String modelId, int epochs, double cost) {
+        }
+
+        @Override
+        public void succeeded(TrainingTask task, TrainingOutcome outcome) {
+        }
+
+        @Override
+        public void failed(String modelId, String message) {
+            failures.add(message);
+        }
+
+        @Override
+        public List<String> unfinished() {
+            return List.of();
+        }
+    }
+}
