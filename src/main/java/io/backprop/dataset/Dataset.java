@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 
-/** A stored data set's row: its name, size and column summary (JSON); the rows live in their own table. */
-record Dataset(@Id String id, String name, int rowCount, String summary, Instant createdAt) {
+/**
+ * A stored data set's row: its name, size, column summary (JSON) and the bytes it holds in the store with its
+ * rows; the rows live in their own table.
+ */
+record Dataset(@Id String id, String name, int rowCount, String summary, long storedBytes, Instant createdAt) {
 }

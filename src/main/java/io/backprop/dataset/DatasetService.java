@@ -25,6 +25,7 @@ import io.backprop.system.FieldViolation;
 import io.backprop.system.InvalidRequestException;
 import io.backprop.system.RequestLimits;
 import io.backprop.system.ResourceIds;
+import io.backprop.system.StorageBudget;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stores data sets uploaded as CSV or JSON, so that training requests can refer to them by id. */
@@ -38,9 +39,10 @@ public class DatasetService {
     private final JsonMapper json;
     private final RequestLimits limits;
     private final Clock clock;
+    private final StorageBudget storage;
 
     DatasetService(DatasetRepository datasets, DatasetRowsRepository rows, JdbcAggregateOperations aggregates,
-            TransactionTemplate transaction, JsonMapper json, RequestLimits limits, Clock clock) {
+            TransactionTemplate transaction, JsonMapper json, RequestLimits limits, Clock clock, StorageBudget storage) {
         this.datasets = datasets;
         this.rows = rows;
         this.aggregates = aggregates;
@@ -48,6 +50,7 @@ public class DatasetService {
         this.json = json;
         this.limits = limits;
         this.clock = clock;
+        this.storage = storage;
     }
 
     DatasetView create(String name, DatasetInput input) {
@@ -58,12 +61,14 @@ public class DatasetService {
         String id = ResourceIds.next();
         DatasetInput named = new DatasetInput(input.features(), input.targets(), input.labels(),
                 input.featureNamesOrDefault(), targetNames(input));
+        String summary = json.writeValueAsString(columns(named));
+        DatasetRows stored = new DatasetRows(id, json.writeValueAsString(named));
         Dataset dataset = new Dataset(id, name != null ? name : "dataset " + id.substring(0, 8), named.rows(),
-                json.writeValueAsString(columns(named)), clock.instant());
-        transaction.executeWithoutResult(status -> {
+                summary, summary.length() + stored.content().length(), clock.instant());
+        storage.admit(dataset.storedBytes(), () -> transaction.executeWithoutResult(status -> {
             aggregates.insert(dataset);
-            aggregates.insert(new DatasetRows(id, json.writeValueAsString(named)));
-        });
+            aggregates.insert(stored);
+        }));
         return view(dataset);
     }
 

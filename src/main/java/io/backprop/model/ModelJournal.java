@@ -76,7 +76,7 @@ class ModelJournal implements TrainingJournal {
                 outcome.parameters());
         Metrics metrics = new Metrics(trained.evaluate(task.training()),
                 task.validation() == null ? null : trained.evaluate(task.validation()));
-        ModelResult result = new ModelResult(task.modelId(), json.writeValueAsString(outcome.parameters()),
+        ModelResult result = new ModelResult(task.modelId(), ParametersCodec.encode(outcome.parameters()),
                 json.writeValueAsString(new LearningCurve(outcome.curve())));
         String ending = json.writeValueAsString(Outcome.of(outcome, spec.training()));
         transaction.executeWithoutResult(status -> {
@@ -114,8 +114,8 @@ class ModelJournal implements TrainingJournal {
     /** The job, prepared from the stored rows exactly as when the model was created (the split is seeded). */
     private TrainingTask task(Model model, ModelDataset stored) {
         ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
-        Parameters start = stored.initialParameters() == null ? null
-                : json.readValue(stored.initialParameters(), Parameters.class);
+        Parameters start = stored.initialParameterBytes() == null ? null
+                : ParametersCodec.decode(stored.initialParameterBytes());
         return PreparedData.prepare(spec, json.readValue(stored.content(), DatasetInput.class))
                 .task(model.id(), spec, start);
     }

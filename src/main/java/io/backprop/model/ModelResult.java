@@ -2,6 +2,6 @@ package io.backprop.model;
 
 import org.springframework.data.annotation.Id;
 
-/** A trained model's parameters and learning curve, as JSON numbers (exact: they round-trip bit for bit). */
-record ModelResult(@Id String modelId, String parameters, String learningCurve) {
+/** A trained model's parameters (binary, see {@link ParametersCodec}) and learning curve (JSON). */
+record ModelResult(@Id String modelId, byte[] parameterBytes, String learningCurve) {
 }

@@ -24,6 +24,7 @@ import io.backprop.system.InvalidRequestException;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
 import io.backprop.system.ResourceIds;
+import io.backprop.system.StorageBudget;
 import io.backprop.training.QueueFullException;
 import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingProperties;
@@ -49,6 +50,8 @@ class ModelService {
     private final ModelJournal journal;
     private final TrainingEvents events;
     private final Clock clock;
+    private final ModelBudget budget;
+    private final StorageBudget storage;
     private final SecureRandom seeds = new SecureRandom();
 
     /** How long a stop request waits for the job to finish its epoch and store its parameters. */
@@ -58,7 +61,7 @@ class ModelService {
             ModelDatasetRepository datasets,
             JdbcAggregateOperations aggregates, TrainedModels trained, TrainingQueue queue, JsonMapper json,
             TransactionTemplate transaction, RequestLimits limits, TrainingProperties training, ModelViews views,
-            ModelJournal journal, TrainingEvents events, Clock clock) {
+            ModelJournal journal, TrainingEvents events, Clock clock, ModelBudget budget, StorageBudget storage) {
         this.validator = validator;
         this.models = models;
         this.results = results;
@@ -74,6 +77,8 @@ class ModelService {
         this.journal = journal;
         this.events = events;
         this.clock = clock;
+        this.budget = budget;
+        this.storage = storage;
     }
 
     /**
@@ -81,22 +86,30 @@ class ModelService {
      *
      * @throws InvalidRequestException listing every problem with the request
      * @throws QueueFullException when the training queue is full (nothing is kept then)
+     * @throws org.springframework.web.ErrorResponseException when the model, its job or the store would be past a
+     *     budget (see {@link ModelBudget}, {@link StorageBudget})
      */
     ModelView create(TrainingRequest request) {
         TrainingRequestValidator.ValidRequest valid = validator.validate(request);
         DatasetInput rows = valid.rows();
         ModelSpec spec = ModelSpec.of(request, rows, seeds.nextLong(), (int) training.maxDuration().toSeconds());
         PreparedData prepared = PreparedData.prepare(spec, rows);
+        budget.check(spec, prepared, rows);
         String id = ResourceIds.next();
         String name = request.name() != null ? request.name() : "model " + id.substring(0, 8);
-        Task task = prepared.preparation().classes() == null ? Task.REGRESSION : Task.CLASSIFICATION;
-        Model model = Model.queued(id, name, task, json.writeValueAsString(spec),
-                json.writeValueAsString(prepared.preparation()), clock.instant());
-        transaction.executeWithoutResult(status -> {
+        List<Object> classes = prepared.preparation().classes();
+        Task task = classes == null ? Task.REGRESSION : Task.CLASSIFICATION;
+        String specJson = json.writeValueAsString(spec);
+        String preparation = json.writeValueAsString(prepared.preparation());
+        ModelDataset data = new ModelDataset(id, json.writeValueAsString(rows),
+                valid.start() == null ? null : ParametersCodec.encode(valid.start()));
+        long bytes = budget.storedBytes(spec.network(), classes == null ? 0 : classes.size(), specJson, preparation,
+                data.content()) + (data.initialParameterBytes() == null ? 0 : data.initialParameterBytes().length);
+        Model model = Model.queued(id, name, task, specJson, preparation, bytes, clock.instant());
+        storage.admit(bytes, () -> transaction.executeWithoutResult(status -> {
             aggregates.insert(model);
-            aggregates.insert(new ModelDataset(id, json.writeValueAsString(rows),
-                    valid.start() == null ? null : json.writeValueAsString(valid.start())));
-        });
+            aggregates.insert(data);
+        }));
         try {
             queue.submit(id);
         }
@@ -125,9 +138,13 @@ class ModelService {
             throw new ModelStateException(id, model.status(), "only QUEUED or RUNNING jobs can be cancelled");
         }
         queue.cancel(id);
-        models.markCancelled(id, clock.instant());
+        boolean cancelled = models.markCancelled(id, clock.instant());
+        Model ended = find(id);
+        if (!cancelled && ended.status() != ModelStatus.CANCELLED) {
+            throw new ModelStateException(id, ended.status(), "it ended before the cancel took effect");
+        }
         journal.announceEnd(id);
-        return get(id);
+        return views.of(ended);
     }
 
     /**
@@ -136,14 +153,16 @@ class ModelService {
      */
     ModelView stop(String id) {
         Model model = find(id);
-        if (model.status() != ModelStatus.RUNNING || !queue.stop(id, STOP_WAIT)) {
-            throw new ModelStateException(id, model.status(), "only a RUNNING job can be stopped; cancel a QUEUED one");
+        TrainingQueue.Stop stop = model.status() == ModelStatus.RUNNING ? queue.stop(id, STOP_WAIT)
+                : TrainingQueue.Stop.NOT_HERE;
+        Model now = find(id);
+        if (stop == TrainingQueue.Stop.NOT_HERE) {
+            throw new ModelStateException(id, now.status(), "only a RUNNING job can be stopped; cancel a QUEUED one");
         }
-        Model stopped = find(id);
-        if (stopped.status() == ModelStatus.CANCELLED || stopped.status() == ModelStatus.FAILED) {
-            throw new ModelStateException(id, stopped.status(), "it ended otherwise before the stop took effect");
+        if (stop == TrainingQueue.Stop.ENDED && now.status() != ModelStatus.SUCCEEDED) {
+            throw new ModelStateException(id, now.status(), "a cancel, a failure or a delete ended it first");
         }
-        return views.of(stopped);
+        return views.of(now);
     }
 
     /**

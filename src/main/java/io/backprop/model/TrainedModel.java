@@ -24,6 +24,14 @@ record TrainedModel(ModelSpec spec, Preparation preparation, Parameters paramete
         this(spec, preparation, parameters, new Predictor(spec.network(), parameters));
     }
 
+    /**
+     * Memory this model takes while cached: its parameters as Java arrays, and once per backend it has answered
+     * on, a copy in that backend's memory (at most two), plus buffers kept for small predictions.
+     */
+    long memoryBytes() {
+        return spec.network().parameterCount() * Double.BYTES * 3 + 64 * 1024;
+    }
+
     boolean classifier() {
         return preparation.classes() != null;
     }

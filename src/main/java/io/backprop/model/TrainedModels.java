@@ -1,15 +1,17 @@
 package io.backprop.model;
 
 import org.springframework.stereotype.Component;
-import org.springframework.util.ConcurrentLruCache;
 
-import io.backprop.network.Parameters;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
 import io.backprop.system.ResourceIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Trained models kept in memory (least recently used first out), so that predictions neither query the
- * database nor parse parameters. A SUCCEEDED model never changes, so a cached one is never stale.
+ * Trained models kept in memory, so that predictions neither query the database nor decode parameters; bounded by
+ * the memory they take and by their number, the least used leaving first. A SUCCEEDED model never changes, so a
+ * cached one is never stale.
  */
 @Component
 class TrainedModels {
@@ -17,14 +19,20 @@ class TrainedModels {
     private final ModelRepository models;
     private final ModelResultRepository results;
     private final JsonMapper json;
-    private final ConcurrentLruCache<String, TrainedModel> cache;
+    private final LoadingCache<String, TrainedModel> cache;
 
     TrainedModels(ModelRepository models, ModelResultRepository results, JsonMapper json,
             ModelProperties properties) {
         this.models = models;
         this.results = results;
         this.json = json;
-        this.cache = new ConcurrentLruCache<>(properties.cacheSize(), this::load);
+        long maxBytes = properties.cacheBytes().toBytes();
+        // every model weighs at least an equal share, so the weight bound also bounds the count
+        long share = Math.max(1, maxBytes / properties.cacheSize());
+        this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((String id, TrainedModel model) -> (int) Math.min(Integer.MAX_VALUE,
+                        Math.max(share, model.memoryBytes())))
+                .build(this::load);
     }
 
     /**
@@ -39,7 +47,13 @@ class TrainedModels {
     }
 
     void evict(String id) {
-        cache.remove(id);
+        cache.invalidate(id);
+    }
+
+    /** The memory the cached models take, as weighed. */
+    long cachedBytes() {
+        cache.cleanUp();
+        return cache.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     private TrainedModel load(String id) {
@@ -50,6 +64,6 @@ class TrainedModels {
         ModelResult result = results.findById(id).orElseThrow(() -> new ModelNotFoundException(id));
         return new TrainedModel(json.readValue(model.spec(), ModelSpec.class),
                 json.readValue(model.preprocessing(), Preparation.class),
-                json.readValue(result.parameters(), Parameters.class));
+                ParametersCodec.decode(result.parameterBytes()));
     }
 }

@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum Precision {
     FLOAT64, FLOAT32;
 
+    /** Bytes one number takes. */
+    public int bytes() {
+        return this == FLOAT64 ? Double.BYTES : Float.BYTES;
+    }
+
     /** The name clients use: lower case, as in the API. */
     @Override
     public String toString() {

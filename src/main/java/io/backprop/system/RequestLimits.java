@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEpochs epochs of one training
  * @param maxPredictRows rows in one prediction request
  * @param maxBoundaryResolution cells per side of a decision-boundary grid
+ * @param maxClasses classes a classifier may tell apart (its metrics grow with their square)
+ * @param maxModelBytes bytes one model's parameters may take in the store (8 per weight or bias)
+ * @param maxStoreBytes bytes all models and data sets together may take in the store
+ * @param maxJobMemory memory one training job may need (parameters, optimizer state, a batch's activations, rows)
  */
 @Validated
 @ConfigurationProperties("backprop.limits")
@@ -29,8 +33,12 @@ public record RequestLimits(
         @DefaultValue("1000") @Min(1) int maxColumns,
         @DefaultValue("20") @Min(1) int maxLayers,
         @DefaultValue("4096") @Min(1) int maxUnits,
-        @DefaultValue("5000000") @Min(1) long maxParameters,
+        @DefaultValue("2000000") @Min(1) long maxParameters,
         @DefaultValue("1000000") @Min(1) int maxEpochs,
         @DefaultValue("10000") @Min(1) int maxPredictRows,
-        @DefaultValue("200") @Min(2) int maxBoundaryResolution) {
+        @DefaultValue("200") @Min(2) int maxBoundaryResolution,
+        @DefaultValue("100") @Min(2) int maxClasses,
+        @DefaultValue("16MB") @NotNull DataSize maxModelBytes,
+        @DefaultValue("4GB") @NotNull DataSize maxStoreBytes,
+        @DefaultValue("1GB") @NotNull DataSize maxJobMemory) {
 }

@@ -43,13 +43,9 @@ public class TrainingEvents implements SmartLifecycle {
     private final Map<String, Integer> places = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final TrainingProperties properties;
-    // progress is sent again a moment later, so under pressure the oldest events are dropped
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(10_000), new CustomizableThreadFactory("events-"),
-            new ThreadPoolExecutor.DiscardOldestPolicy());
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
-            new CustomizableThreadFactory("events-heartbeat-"));
-    private volatile boolean running;
+    /** Sends every event in turn; made when the service starts and shut down when it stops (it may restart). */
+    private volatile ThreadPoolExecutor sender;
+    private volatile ScheduledExecutorService heartbeat;
 
     TrainingEvents(TrainingProperties properties) {
         this.properties = properties;
@@ -174,9 +170,12 @@ public class TrainingEvents implements SmartLifecycle {
 
     @Override
     public void start() {
+        // progress is sent again a moment later, so under pressure the oldest events are dropped
+        sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+                new CustomizableThreadFactory("events-"), new ThreadPoolExecutor.DiscardOldestPolicy());
+        heartbeat = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("events-heartbeat-"));
         long every = properties.eventHeartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
-        running = true;
     }
 
     /**
@@ -185,7 +184,6 @@ public class TrainingEvents implements SmartLifecycle {
      */
     @Override
     public void stop() {
-        running = false;
         heartbeat.shutdownNow();
         listeners.forEach((modelId, targets) -> targets.forEach(emitter -> sender.execute(
                 () -> end(modelId, emitter, Map.of("id", modelId, "shutdown", true)))));
@@ -200,6 +198,6 @@ public class TrainingEvents implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return sender != null && !sender.isShutdown();
     }
 }

@@ -80,22 +80,32 @@ public class TrainingQueue implements DisposableBean {
         }
     }
 
+    /** What became of a stop request. */
+    public enum Stop {
+        /** No job of the model runs here. */
+        NOT_HERE,
+        /** The job ended (stored as it stopped, or ended otherwise first: the journal says which). */
+        ENDED,
+        /** The job was asked to end and has not yet, within the wait. */
+        ENDING
+    }
+
     /**
      * Ends the job of this model within a batch, keeping its parameters, and waits up to {@code wait} for it to
-     * be stored. Returns false if no job of this model runs here.
+     * end.
      */
-    public boolean stop(String modelId, Duration wait) {
+    public Stop stop(String modelId, Duration wait) {
         Job job = jobs.get(modelId);
         if (job == null) {
-            return false;
+            return Stop.NOT_HERE;
         }
         try {
-            job.run.stop(wait);
+            return job.run.stop(wait) ? Stop.ENDED : Stop.ENDING;
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Stop.ENDING;
         }
-        return true;
     }
 
     /** The learning curve so far of a job training in this process. */

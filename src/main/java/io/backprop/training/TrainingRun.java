@@ -51,7 +51,7 @@ final class TrainingRun implements Runnable {
         cancelled = true;
     }
 
-    /** Asks the job to end within a batch, keeping its parameters; waits a while for it to end. */
+    /** Asks the job to end within a batch, keeping its parameters; returns whether it ended within the wait. */
     boolean stop(Duration wait) throws InterruptedException {
         stopRequested = true;
         return done.await(wait.toMillis(), TimeUnit.MILLISECONDS);

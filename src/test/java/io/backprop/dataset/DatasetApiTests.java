@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Data sets uploaded as CSV or JSON, trained on by id, and bad files named by line and column. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:datasets;DB_CLOSE_DELAY=-1", "backprop.limits.max-rows=50" })
+        "spring.datasource.url=jdbc:h2:mem:datasets;DB_CLOSE_DELAY=-1", "backprop.limits.max-rows=50",
+        "backprop.limits.max-store-bytes=400KB" })
 class DatasetApiTests extends HttpApiTests {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
@@ -151,6 +152,30 @@ class DatasetApiTests extends HttpApiTests {
         assertThat(problem.get("detail").asString()).isEqualTo("line 42: the line is not valid UTF-8; save the file "
                 + "as UTF-8");
         assertThat(get("/datasets").at("/page/totalElements").asInt()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void uploadsPastTheStorageBudgetShouldBeRefusedUntilRoomIsMade() {
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < 500; j++) {
+            csv.append('c').append(j).append(',');
+        }
+        csv.append("y\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append("0.123456,".repeat(500)).append(i % 2).append('\n');
+        }
+        String first = upload("/datasets?targets=y", csv.toString()).get("id").asString();
+
+        JsonNode full = json(http.post().uri("/datasets?targets=y").contentType(CSV).body(csv.toString()).exchange()
+                .expectStatus().isEqualTo(507).expectBody(String.class).returnResult().getResponseBody());
+        http.delete().uri("/datasets/" + first).exchange().expectStatus().isNoContent();
+        String again = upload("/datasets?targets=y", csv.toString()).get("id").asString();
+
+        assertThat(full.get("type").asString()).isEqualTo("/problems/storage-full");
+        assertThat(full.get("detail").asString()).contains("max-store-bytes");
+        assertThat(full.get("storedBytes").asLong() + full.get("requestedBytes").asLong())
+                .isGreaterThan(full.get("maxStoreBytes").asLong());
+        http.delete().uri("/datasets/" + again).exchange().expectStatus().isNoContent();
     }
 
     @Test

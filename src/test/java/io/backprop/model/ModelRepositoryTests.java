@@ -24,7 +24,7 @@ class ModelRepositoryTests {
 
     @BeforeEach
     void queueOne() {
-        aggregates.insert(Model.queued("m1", "xor", Task.CLASSIFICATION, "{}", "{}", NOW));
+        aggregates.insert(Model.queued("m1", "xor", Task.CLASSIFICATION, "{}", "{}", 0, NOW));
     }
 
     @Test
@@ -55,7 +55,7 @@ class ModelRepositoryTests {
 
     @Test
     void unfinishedJobsShouldBeQueuedAgainFromTheStart() {
-        aggregates.insert(Model.queued("m2", "other", Task.REGRESSION, "{}", "{}", NOW.plusSeconds(1)));
+        aggregates.insert(Model.queued("m2", "other", Task.REGRESSION, "{}", "{}", 0, NOW.plusSeconds(1)));
         models.markRunning("m1", NOW);
         models.recordProgress("m1", 40, 0.3);
 

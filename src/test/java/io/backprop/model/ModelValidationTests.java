@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /** Bad requests get a 4xx application/problem+json naming the field and value, never a 5xx, and store nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:model-validation;DB_CLOSE_DELAY=-1",
-        "backprop.limits.max-request-size=1MB" })
+        "backprop.limits.max-request-size=1MB", "backprop.limits.max-model-bytes=1MB",
+        "backprop.models.cache-bytes=1MB" })
 class ModelValidationTests extends HttpApiTests {
 
     private static final String DATA = """
@@ -135,6 +139,70 @@ class ModelValidationTests extends HttpApiTests {
 
         assertThat(problem.get("type").asString()).isEqualTo("/problems/malformed-json");
         assertThat(problem.get("detail").asString()).contains("line 1").doesNotContain("Source");
+    }
+
+    @Autowired
+    TrainedModels trained;
+
+    @Test
+    void jobPastTheMemoryBudgetShouldBeRefusedWithTheEstimateAndTheSettingToLower() {
+        String rows = "[1],".repeat(19_999) + "[1]";
+        String labels = "[0],".repeat(10_000) + "[1],".repeat(9_999) + "[1]";
+        String request = "{\"dataset\": {\"features\": [" + rows + "], \"targets\": [" + labels + "]}, "
+                + "\"architecture\": {\"layers\": [{\"units\": 4000}, {\"units\": 1}]}%s}";
+
+        JsonNode problem = postExpectingProblem("/models", request.formatted(""), 422);
+
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/job-too-large");
+        // 20,000 rows × (4000 + 1 units) × (activations and deltas) × 8 bytes
+        assertThat(problem.get("activationBytes").asLong()).isGreaterThanOrEqualTo(20_000L * 4001 * 2 * 8);
+        assertThat(problem.get("estimatedBytes").asLong()).isGreaterThan(problem.get("budgetBytes").asLong());
+        assertThat(problem.get("detail").asString()).contains("training.batchSize", "max-job-memory");
+        assertThat(listedModels()).as("nothing is stored").isZero();
+        String accepted = api.train(request.formatted(", \"training\": {\"batchSize\": 256, \"epochs\": 1}"));
+        api.http().delete().uri("/models/" + accepted).exchange().expectStatus().isNoContent();
+    }
+
+    @Test
+    void modelPastTheByteLimitShouldBeRefused() {
+        JsonNode problem = postExpectingProblem("/models", "{" + DATA + ", \"architecture\": {\"layers\": ["
+                + "{\"units\": 1000}, {\"units\": 200}, {\"units\": 1}]}}", 413);
+
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/model-too-large");
+        assertThat(problem.get("parameterBytes").asLong()).isGreaterThan(8L * 200_000);
+        assertThat(problem.get("detail").asString()).contains("max-model-bytes");
+    }
+
+    @Test
+    void tooManyClassesShouldNameTheLabels() {
+        StringBuilder labels = new StringBuilder("\"c0\"");
+        StringBuilder rows = new StringBuilder("[0]");
+        for (int c = 1; c <= 100; c++) {
+            labels.append(",\"c").append(c).append('"');
+            rows.append(",[").append(c).append(']');
+        }
+
+        JsonNode problem = postExpectingProblem("/models", "{\"dataset\": {\"features\": [" + rows + "], \"labels\": ["
+                + labels + "]}, \"architecture\": {\"layers\": [{\"units\": 101, \"activation\": \"softmax\"}], "
+                + "\"loss\": \"cross_entropy\"}}", 400);
+
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("dataset.labels");
+    }
+
+    @Test
+    void predictionCacheShouldHoldNoMoreThanItsBytes() {
+        // about 14,500 parameters: some 400 KB once cached, so a 1 MB cache holds two of them at most
+        String request = "{\"dataset\": {\"features\": [[0],[1]], \"targets\": [[0],[1]]}, \"architecture\": "
+                + "{\"layers\": [{\"units\": 118}, {\"units\": 118}, {\"units\": 1}]}, \"training\": {\"epochs\": 1}}";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(api.train(request));
+            api.awaitSucceeded(ids.get(i));
+            api.predict(ids.get(i), new double[][] {{1}});
+        }
+
+        assertThat(trained.cachedBytes()).isPositive().isLessThanOrEqualTo(1024 * 1024);
+        ids.forEach(id -> api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent());
     }
 
     @Test

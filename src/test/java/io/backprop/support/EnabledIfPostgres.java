@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs the annotated tests only when PostgreSQL answers at {@link TestPostgres#URL}; otherwise skips them with
  * a message. CI sets {@code BACKPROP_REQUIRE_POSTGRES=true}, which turns a missing database into a failure.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresCondition.class)
 public @interface EnabledIfPostgres {

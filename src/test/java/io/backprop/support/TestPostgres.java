@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestPostgres {
 
     public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String USER = System.getenv().getOrDefault("BACKPROP_TEST_POSTGRES_USER", "postgres");
+    public static final String USER = System.getenv().getOrDefault("BACKPROP_TEST_POSTGRES_USER", "postgres");
 
     private TestPostgres() {
     }

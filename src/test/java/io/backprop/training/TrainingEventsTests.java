@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.ErrorResponseException;
@@ -18,6 +19,11 @@ class TrainingEventsTests {
     private final TrainingEvents events = new TrainingEvents(new TrainingProperties(2, 50, Duration.ofSeconds(10),
             Duration.ofSeconds(1), Duration.ofMillis(200), 1000, Duration.ofMinutes(10), 1e6, 3, 2,
             Duration.ofSeconds(15)));
+
+    @BeforeEach
+    void start() {
+        events.start();
+    }
 
     @AfterEach
     void stop() {

@@ -1,0 +1,88 @@
+package io.backprop.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+import io.backprop.BackpropApplication;
+import io.backprop.support.ApiClient;
+import io.backprop.support.EnabledIfPostgres;
+import io.backprop.support.TestPostgres;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A model stored by an earlier version (parameters as JSON text, before V4) still predicts exactly as it did once
+ * the database is migrated: the parameters are rewritten as binary, bit for bit.
+ */
+class StoredModelMigrationTests {
+
+    private static final String ID = "6e711863-a172-4d1b-9c24-f024afcba5ee";
+    /** What the model answered before the migration, for the four XOR inputs. */
+    private static final String OUTPUTS = "[[0.04299190588895202],[0.9079180670553356],[0.9032724508787798],"
+            + "[0.11714367803327243]]";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void modelStoredAsJsonShouldPredictAsBeforeOnH2() throws SQLException {
+        String url = "jdbc:h2:file:" + directory.resolve("old") + ";WRITE_DELAY=0";
+
+        migrateOldDatabase(url, "sa", null);
+
+        assertPredictsAsBefore(url, "sa");
+    }
+
+    @Test
+    @EnabledIfPostgres
+    void modelStoredAsJsonShouldPredictAsBeforeOnPostgres() throws SQLException {
+        String schema = "backprop_migration_" + Long.toHexString(System.nanoTime());
+        String url = TestPostgres.URL + "?currentSchema=" + schema;
+        try {
+            migrateOldDatabase(url, TestPostgres.USER, schema);
+
+            assertPredictsAsBefore(url, TestPostgres.USER);
+        }
+        finally {
+            TestPostgres.drop(schema);
+        }
+    }
+
+    /** The schema as it was at version 3, with the model written then. */
+    private static void migrateOldDatabase(String url, String user, String schema) throws SQLException {
+        var flyway = Flyway.configure().dataSource(url, user, "").target("3");
+        (schema == null ? flyway : flyway.schemas(schema)).load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/model-stored-before-v4.sql"));
+        }
+    }
+
+    private static void assertPredictsAsBefore(String url, String user) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackpropApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user)) {
+            ApiClient api = new ApiClient(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+
+            JsonNode model = api.get("/models/" + ID);
+            JsonNode prediction = api.predict(ID, ApiClient.GATES);
+
+            assertThat(model.get("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(prediction.get("outputs").toString()).isEqualTo(OUTPUTS);
+            assertThat(api.get("/models/" + ID + "/parameters").at("/layers/1/biases/0").asDouble())
+                    .isEqualTo(1.334042876955691);
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT stored_bytes FROM model WHERE id = ?", Long.class, ID)).isGreaterThan(30_000);
+        }
+    }
+}
