@@ -67,9 +67,25 @@ public final class CsvReader {
                 throw new CsvFormatException(List.of(new CsvProblem(malformed.line(), null, null, null,
                         "the line is not valid UTF-8; save the file as UTF-8")));
             }
-            throw new CsvFormatException(List.of(new CsvProblem(null, null, null, null,
-                    "the file is not valid CSV: " + e.getMessage())));
+            throw new CsvFormatException(List.of(syntaxProblem(e)));
         }
+    }
+
+    /**
+     * Commons CSV reports a broken file as "(startline 3) EOF reached before encapsulated token finished": said
+     * here with its line and without the library's names.
+     */
+    private static CsvProblem syntaxProblem(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String message = String.valueOf(cause.getMessage());
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("\\(line (\\d+)\\)|startline (\\d+)")
+                .matcher(message);
+        Long number = line.find() ? Long.valueOf(line.group(1) != null ? line.group(1) : line.group(2)) : null;
+        String what = message.contains("encapsulated token") ? "a quoted value is never closed"
+                : message.contains("invalid char between encapsulated token and delimiter")
+                        ? "a quoted value is followed by more text before the next comma"
+                        : "the file is not valid CSV";
+        return new CsvProblem(number, null, null, null, what);
     }
 
     /** Which header positions are features and which targets. */

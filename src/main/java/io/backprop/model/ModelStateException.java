@@ -18,7 +18,7 @@ class ModelStateException extends ErrorResponseException {
                 "Model " + id + " is " + status + "; " + needed);
         problem.setType(URI.create("/problems/model-state"));
         problem.setTitle("Model not in the right state");
-        problem.setProperty("status", status);
+        problem.setProperty("modelStatus", status);
         return problem;
     }
 }

@@ -74,6 +74,13 @@ class CsvReaderTests {
                 .isEqualTo("line 2, column 3 (y2): 'cat' is not a number; only a single target column may hold class labels");
     }
 
+    @Test
+    void brokenQuotingShouldBeNamedByLineWithoutTheLibrarysWords() {
+        assertThat(failure("a,y\n1,1\n2,\"open\n3,1\n", "y").getMessage())
+                .isEqualTo("line 3: a quoted value is never closed");
+        assertThat(failure("a,y\n1,\"x\"y\n", "y").getMessage()).doesNotContain("org.", "Exception");
+    }
+
     private TabularData read(String csv, String... targets) {
         return reader.read(new StringReader(csv), List.of(targets));
     }

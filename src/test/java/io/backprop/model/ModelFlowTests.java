@@ -80,6 +80,25 @@ abstract class ModelFlowTests extends HttpApiTests {
         assertThat(ApiClient.matrix(layers.get(1).get("weights"))).hasDimensions(1, 3);
     }
 
+    /** PostgreSQL text cannot hold U+0000: such names must be refused alike on every database, before a query. */
+    @Test
+    void namesAndIdsWithANulShouldBeRefusedNotFail() {
+        String nul = "\\u0000";
+        String inline = "\"dataset\": {\"features\": [[0],[1]], \"targets\": [[0],[1]]}, "
+                + "\"architecture\": {\"layers\": [{\"units\": 1}]}";
+
+        for (String body : new String[] {"{\"name\": \"a" + nul + "b\", " + inline + "}",
+                "{\"datasetId\": \"x" + nul + "\", \"architecture\": {\"layers\": [{\"units\": 1}]}}",
+                "{" + inline + ", \"initFrom\": \"" + nul + "\"}"}) {
+            api.http().post().uri("/models").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(body).exchange().expectStatus().isBadRequest();
+        }
+        api.http().post().uri("/datasets?targets=y&name={name}", "a\u0000b")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv")).body("x,y\n1,0\n2,1\n")
+                .exchange().expectStatus().isBadRequest();
+        api.http().get().uri("/models/{id}", "\u0000").exchange().expectStatus().is4xxClientError();
+    }
+
     @Test
     void sameRequestAndSeedShouldGiveIdenticalParameters() {
         String first = api.train(ApiClient.xor(300));

@@ -70,7 +70,7 @@ class ModelLifecycleTests extends HttpApiTests {
 
         api.http().post().uri("/models/" + running + "/predict").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"features\": [[0,0]]}").exchange().expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.status").isEqualTo("RUNNING");
+                .expectBody().jsonPath("$.modelStatus").isEqualTo("RUNNING");
         api.http().get().uri("/models/" + queued + "/parameters").exchange().expectStatus().isEqualTo(409);
         assertThat(api.get("/models/" + running + "/learning-curve").get("points").size()).isPositive();
     }

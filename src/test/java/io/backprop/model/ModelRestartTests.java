@@ -107,8 +107,11 @@ class ModelRestartTests {
         context.close();
 
         assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(10));
-        assertThat(lines.get(5, java.util.concurrent.TimeUnit.SECONDS)).containsSubsequence("event:state", "event:end",
-                "data:{\"id\":\"" + id + "\",\"shutdown\":true}");
+        java.util.List<String> received = lines.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(received).containsSubsequence("event:state", "event:end");
+        JsonNode end = ApiClient.json(received.get(received.indexOf("event:end") + 1).substring("data:".length()));
+        assertThat(end.get("id").asString()).isEqualTo(id);
+        assertThat(end.get("shutdown").asBoolean()).isTrue();
     }
 
     private ConfigurableApplicationContext start() {

@@ -20,7 +20,7 @@ public final class TestPostgres {
     private TestPostgres() {
     }
 
-    static boolean reachable() {
+    public static boolean reachable() {
         try (Connection connection = DriverManager.getConnection(URL + "?connectTimeout=2", USER, "")) {
             return connection.isValid(2);
         }
