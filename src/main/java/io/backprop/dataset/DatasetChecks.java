@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.backprop.data.Names;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;

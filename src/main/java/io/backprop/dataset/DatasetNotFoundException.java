@@ -1,6 +1,6 @@
 package io.backprop.dataset;
 
-import io.backprop.system.NotFoundException;
+import io.backprop.web.NotFoundException;
 
 /** No data set has this id (404). */
 class DatasetNotFoundException extends NotFoundException {

@@ -15,17 +15,13 @@ import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.backprop.data.ClassLabels;
-import io.backprop.data.ColumnStatistics;
-import io.backprop.data.CsvFormatException;
-import io.backprop.data.CsvReader;
-import io.backprop.data.StrictUtf8Reader;
-import io.backprop.data.TabularData;
+import io.backprop.preprocessing.ClassLabels;
+import io.backprop.preprocessing.ColumnStatistics;
 import io.backprop.system.FieldViolation;
-import io.backprop.system.InvalidRequestException;
 import io.backprop.system.RequestLimits;
 import io.backprop.system.ResourceIds;
 import io.backprop.system.StorageBudget;
+import io.backprop.web.InvalidRequestException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stores data sets uploaded as CSV or JSON, so that training requests can refer to them by id. */

@@ -6,8 +6,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import io.backprop.data.CsvFormatException;
-
 /** A CSV upload that cannot become a data set: a 400 problem naming the line and column of each problem. */
 class InvalidCsvException extends ErrorResponseException {
 

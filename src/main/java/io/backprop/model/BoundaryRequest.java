@@ -3,9 +3,9 @@ package io.backprop.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.backprop.data.ColumnStatistics;
+import io.backprop.preprocessing.ColumnStatistics;
 import io.backprop.system.FieldViolation;
-import io.backprop.system.InvalidRequestException;
+import io.backprop.web.InvalidRequestException;
 
 /**
  * Which rectangle and how fine a grid a decision boundary covers: what the caller asked for, the rest from the

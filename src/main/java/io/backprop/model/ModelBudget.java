@@ -12,10 +12,10 @@ import io.backprop.network.NetworkSpec;
 import io.backprop.network.TrainingMemory;
 import io.backprop.system.Bytes;
 import io.backprop.system.FieldViolation;
-import io.backprop.system.InvalidRequestException;
-import io.backprop.system.Problems;
 import io.backprop.system.RequestLimits;
 import io.backprop.training.TrainingProperties;
+import io.backprop.web.InvalidRequestException;
+import io.backprop.web.Problems;
 
 /**
  * What one training request may take, checked before anything is stored or queued: its classes (the metrics

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.backprop.dataset.DatasetInput;
+import io.backprop.metrics.Metrics;
 import io.backprop.network.Parameters;
 import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingJournal;

@@ -1,6 +1,6 @@
 package io.backprop.model;
 
-import io.backprop.system.NotFoundException;
+import io.backprop.web.NotFoundException;
 
 /** No model has this id (404). */
 class ModelNotFoundException extends NotFoundException {

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.backprop.data.ColumnStatistics;
 import io.backprop.dataset.DatasetInput;
+import io.backprop.metrics.Evaluation;
 import io.backprop.network.Parameters;
+import io.backprop.preprocessing.ColumnStatistics;
 import io.backprop.system.FieldViolation;
-import io.backprop.system.InvalidRequestException;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
 import io.backprop.system.ResourceIds;
@@ -29,6 +29,7 @@ import io.backprop.training.QueueFullException;
 import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingProperties;
 import io.backprop.training.TrainingQueue;
+import io.backprop.web.InvalidRequestException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Accepts training requests, answers from trained models, and manages models' lifecycle. */

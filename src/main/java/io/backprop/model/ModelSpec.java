@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.backprop.data.Scaling;
 import io.backprop.dataset.DatasetInput;
 import io.backprop.network.Activation;
 import io.backprop.network.LayerSpec;
@@ -12,6 +11,7 @@ import io.backprop.network.Loss;
 import io.backprop.network.NetworkSpec;
 import io.backprop.network.Precision;
 import io.backprop.network.WeightInit;
+import io.backprop.preprocessing.Scaling;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A model's full specification with every default filled in: what was trained, on what, and how. */

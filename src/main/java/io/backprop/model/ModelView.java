@@ -3,7 +3,8 @@ package io.backprop.model;
 import java.time.Instant;
 import java.util.List;
 
-import io.backprop.data.Preprocessor;
+import io.backprop.metrics.Metrics;
+import io.backprop.preprocessing.Preprocessor;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A model as clients see it. */

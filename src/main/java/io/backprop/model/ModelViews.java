@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
+import io.backprop.metrics.Metrics;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns stored models into what clients see, with elapsed time and an estimate of the time left. */

@@ -3,15 +3,15 @@ package io.backprop.model;
 import java.time.Duration;
 import java.util.List;
 
-import io.backprop.data.ClassLabels;
-import io.backprop.data.HoldOut;
-import io.backprop.data.Preprocessor;
-import io.backprop.data.Rows;
 import io.backprop.dataset.DatasetInput;
 import io.backprop.network.Activation;
 import io.backprop.network.Examples;
 import io.backprop.network.NetworkSpec;
 import io.backprop.network.Parameters;
+import io.backprop.preprocessing.ClassLabels;
+import io.backprop.preprocessing.HoldOut;
+import io.backprop.preprocessing.Preprocessor;
+import io.backprop.preprocessing.Rows;
 import io.backprop.training.TrainingTask;
 
 /**

@@ -2,7 +2,7 @@ package io.backprop.model;
 
 import java.util.List;
 
-import io.backprop.data.Scaling;
+import io.backprop.preprocessing.Scaling;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** How raw rows are turned into the network's inputs and targets. */

@@ -5,14 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.backprop.data.ClassLabels;
-import io.backprop.data.ClassificationReport;
-import io.backprop.data.RegressionReport;
 import io.backprop.dataset.DatasetInput;
+import io.backprop.metrics.ClassificationReport;
+import io.backprop.metrics.Evaluation;
+import io.backprop.metrics.RegressionReport;
 import io.backprop.network.Activation;
 import io.backprop.network.Examples;
 import io.backprop.network.Parameters;
 import io.backprop.network.Predictor;
+import io.backprop.preprocessing.ClassLabels;
 
 /**
  * A model that finished training, ready to answer in its callers' units: raw features in, outputs in the

@@ -1,9 +1,8 @@
 package io.backprop.model;
 
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.springframework.stereotype.Component;
 
 import io.backprop.system.ResourceIds;
 import tools.jackson.databind.json.JsonMapper;

@@ -7,8 +7,6 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-import io.backprop.data.ClassLabels;
-import io.backprop.data.Scaling;
 import io.backprop.dataset.DatasetChecks;
 import io.backprop.dataset.DatasetInput;
 import io.backprop.dataset.DatasetService;
@@ -16,11 +14,13 @@ import io.backprop.network.Activation;
 import io.backprop.network.LayerParameters;
 import io.backprop.network.Loss;
 import io.backprop.network.Parameters;
+import io.backprop.preprocessing.ClassLabels;
+import io.backprop.preprocessing.Scaling;
 import io.backprop.system.FieldViolation;
-import io.backprop.system.InvalidRequestException;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
 import io.backprop.training.TrainingProperties;
+import io.backprop.web.InvalidRequestException;
 
 /**
  * Checks a training request before anything is stored or queued, and reports every violation at once: the

@@ -10,7 +10,7 @@ public record FieldViolation(String field, String value, String message) {
         return new FieldViolation(field, describe(value), message);
     }
 
-    static String describe(Object value) {
+    public static String describe(Object value) {
         String text = value instanceof double[] array ? "array of " + array.length
                 : value instanceof Object[] array ? "array of " + array.length
                 : String.valueOf(value);

@@ -2,7 +2,6 @@ package io.backprop.system;
 
 import java.util.List;
 
-
 /**
  * Checks a JSON matrix of numbers: present, non-empty, rectangular, within limits, finite. JSON readers turn
  * 1e400 into Infinity and accept "NaN" as a number, so finiteness is checked here, value by value.

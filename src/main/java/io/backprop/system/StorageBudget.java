@@ -5,6 +5,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
+import io.backprop.web.Problems;
+
 /**
  * The bytes all models and data sets may take in the database together. Each row records what it holds (or, for
  * a model still training, the most it will hold), so the store's use is one sum; admitting and storing are done

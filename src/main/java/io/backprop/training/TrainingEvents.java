@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.backprop.system.Problems;
+import io.backprop.web.Problems;
 
 /**
  * Server-Sent Events for clients following jobs: listeners up to a bound per model and in all, fed from one

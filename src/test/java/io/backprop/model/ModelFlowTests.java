@@ -12,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 /** The whole path a user takes, over real HTTP; run against each supported database by the subclasses. */
 abstract class ModelFlowTests extends HttpApiTests {
 
-
     @Test
     void xorShouldTrainInTheBackgroundAndPredictAllFourRows() {
         String id = api.train(ApiClient.xor(5000));

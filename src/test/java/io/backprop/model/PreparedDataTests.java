@@ -6,12 +6,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.backprop.data.ColumnStatistics;
-import io.backprop.data.HoldOut;
-import io.backprop.data.Scaling;
 import io.backprop.dataset.DatasetInput;
 import io.backprop.network.Activation;
 import io.backprop.network.Loss;
+import io.backprop.preprocessing.ColumnStatistics;
+import io.backprop.preprocessing.HoldOut;
+import io.backprop.preprocessing.Scaling;
 
 class PreparedDataTests {
 

@@ -1,0 +1,39 @@
+package io.backprop.dataset;
+
+/**
+ * What a name or a class label may hold: at most {@link #MAX_LENGTH} characters, none of them a control
+ * character (PostgreSQL text cannot hold U+0000, and a line break in a name forges log lines) or half of a
+ * surrogate pair (no valid UTF-8 encodes it).
+ */
+public final class Names {
+
+    public static final int MAX_LENGTH = 200;
+
+    private Names() {
+    }
+
+    /** What is wrong with {@code text} as a name, or null when nothing is. */
+    public static String problem(String text) {
+        if (text.length() > MAX_LENGTH) {
+            return "must be at most " + MAX_LENGTH + " characters (it has " + text.length() + ")";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return String.format("must not contain control characters (U+%04X at position %d)", (int) c, i);
+            }
+            if (Character.isSurrogate(c) && !pairedSurrogate(text, i)) {
+                return "must be valid Unicode (a lone surrogate at position " + i + ")";
+            }
+            if (Character.isHighSurrogate(c)) {
+                i++;
+            }
+        }
+        return null;
+    }
+
+    private static boolean pairedSurrogate(String text, int i) {
+        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
+    }
+}

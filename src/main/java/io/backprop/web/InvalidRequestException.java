@@ -1,0 +1,45 @@
+package io.backprop.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import io.backprop.system.FieldViolation;
+
+/** A request that breaks the API's rules, with every violation found, answered as one 400 problem. */
+public class InvalidRequestException extends ErrorResponseException {
+
+    public static final URI TYPE = URI.create("/problems/invalid-request");
+
+    private final List<FieldViolation> violations;
+
+    public InvalidRequestException(List<FieldViolation> violations) {
+        super(HttpStatus.BAD_REQUEST, problem(violations), null);
+        this.violations = List.copyOf(violations);
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+
+    /** Throws if there is anything to report. */
+    public static void throwIfAny(List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+    }
+
+    private static ProblemDetail problem(List<FieldViolation> violations) {
+        FieldViolation first = violations.get(0);
+        String detail = violations.size() == 1 ? first.field() + ": " + first.message()
+                : violations.size() + " fields are invalid, first " + first.field() + ": " + first.message();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(TYPE);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", violations);
+        return problem;
+    }
+}

@@ -1,0 +1,80 @@
+package io.backprop.web;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Reads request bodies as written, never as guessed: a value of the wrong JSON type is an error rather than
+ * coerced ({@code "units": 2.7} is not 2, {@code "name": false} is not "false", {@code "activation": 3} is not
+ * the fourth activation), a key given twice is an error, and an enum value must match its name exactly (Jackson
+ * trims strings it cannot match, which turns {@code "sigmoid\u0000"} into sigmoid).
+ */
+@Configuration(proxyBeanMethods = false)
+class JsonConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .addModule(new SimpleModule("strict-enums").setDeserializerModifier(new ExactEnums()));
+    }
+
+    /** Wraps every enum reader with a check that the text is a bare name: no spaces, no control characters. */
+    private static final class ExactEnums extends ValueDeserializerModifier {
+
+        @Override
+        public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+            return new ExactEnum(deserializer);
+        }
+    }
+
+    private static final class ExactEnum extends DelegatingDeserializer {
+
+        ExactEnum(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new ExactEnum(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() == JsonToken.VALUE_STRING && !bare(parser.getString())) {
+                return context.handleWeirdStringValue(handledType(), parser.getString(), "not an exact name");
+            }
+            return super.deserialize(parser, context);
+        }
+
+        private static boolean bare(String text) {
+            return !text.isEmpty() && text.chars().allMatch(c -> c > ' ' && c < 0x7F);
+        }
+    }
+}

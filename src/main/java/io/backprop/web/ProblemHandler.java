@@ -1,0 +1,146 @@
+package io.backprop.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.backprop.system.FieldViolation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every error into an {@code application/problem+json} answer. Spring's own exceptions and our
+ * {@link org.springframework.web.ErrorResponseException}s already carry their problem; this adds field-level
+ * detail to unreadable bodies and hides anything unexpected behind a plain 500 (logged here, never shown).
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+                return handleExceptionInternal(tooLarge, tooLarge.getBody(), headers, tooLarge.getStatusCode(),
+                        request);
+            }
+        }
+        ProblemDetail problem;
+        if (ex.getCause() instanceof StreamReadException syntax) {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON: "
+                    + withoutSourceReference(syntax.getOriginalMessage()) + " (line "
+                    + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ")");
+            problem.setType(URI.create("/problems/malformed-json"));
+            problem.setTitle("Malformed JSON");
+        }
+        else if (ex.getCause() instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
+            problem = new InvalidRequestException(List.of(violation(mapping))).getBody();
+        }
+        else {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is missing or could not be read as JSON.");
+            problem.setType(URI.create("/problems/malformed-json"));
+            problem.setTitle("Unreadable body");
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A query parameter or path variable that cannot be converted, such as an unknown status. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Class<?> type = ex.getRequiredType();
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ex.getPropertyName();
+        ProblemDetail problem = new InvalidRequestException(List.of(FieldViolation.of(field, ex.getValue(),
+                expectation(type)))).getBody();
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Constraints on query parameters, such as the largest page size. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldViolation> violations = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> FieldViolation.of(
+                        result.getMethodParameter().getParameterName(), result.getArgument(),
+                        error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = new InvalidRequestException(violations).getBody();
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected error answering {}", request.getDescription(false), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; the error has been logged.");
+        problem.setType(URI.create("/problems/internal-error"));
+        problem.setTitle("Internal error");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** Jackson names the (redacted) source in some messages; clients know which body they sent. */
+    private static String withoutSourceReference(String message) {
+        int source = message.indexOf(" (start marker at [Source");
+        return source < 0 ? message : message.substring(0, source);
+    }
+
+    /** A JSON value of the wrong kind, named by its path in the body. */
+    private static FieldViolation violation(JacksonException mapping) {
+        String field = mapping.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? "." + reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return FieldViolation.of(field, unknown.getPropertyName(), "is not a known field");
+        }
+        Object value = mapping instanceof InvalidFormatException format ? format.getValue() : null;
+        Class<?> target = mapping instanceof MismatchedInputException input ? input.getTargetType() : null;
+        return FieldViolation.of(field, value, expectation(target));
+    }
+
+    private static String expectation(Class<?> target) {
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Stream.of(target.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        if (target.isArray() || List.class.isAssignableFrom(target)) {
+            return "must be an array";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "must be a number";
+        }
+        return "must be " + (target == Boolean.class || target == boolean.class ? "true or false"
+                : target == String.class ? "a string" : "a " + target.getSimpleName().toLowerCase(Locale.ROOT));
+    }
+}
