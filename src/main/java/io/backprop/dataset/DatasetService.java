@@ -15,8 +15,9 @@ import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.backprop.preprocessing.ClassLabels;
+import io.backprop.preprocessing.LabelEncoding;
 import io.backprop.preprocessing.ColumnStatistics;
+import io.backprop.system.Bytes;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.RequestLimits;
 import io.backprop.system.ResourceIds;
@@ -56,11 +57,11 @@ public class DatasetService {
         InvalidRequestException.throwIfAny(violations);
         String id = ResourceIds.next();
         DatasetInput named = new DatasetInput(input.features(), input.targets(), input.labels(),
-                input.featureNamesOrDefault(), targetNames(input));
-        String summary = json.writeValueAsString(columns(named));
-        DatasetRows stored = new DatasetRows(id, json.writeValueAsString(named));
+                input.featureNamesOrDefault(), input.targetNamesOrDefault());
+        ColumnSummaries summary = new ColumnSummaries(columns(named));
+        DatasetRows stored = new DatasetRows(id, named);
         Dataset dataset = new Dataset(id, name != null ? name : "dataset " + id.substring(0, 8), named.rows(),
-                summary, summary.length() + stored.content().length(), clock.instant());
+                summary, Bytes.json(json, summary) + Bytes.json(json, named), clock.instant());
         storage.admit(dataset.storedBytes(), () -> transaction.executeWithoutResult(status -> {
             aggregates.insert(dataset);
             aggregates.insert(stored);
@@ -101,7 +102,7 @@ public class DatasetService {
     /** The examples of a stored data set, with their column names. */
     public Optional<DatasetInput> rows(String id) {
         return !ResourceIds.wellFormed(id) ? Optional.empty()
-                : rows.findById(id).map(stored -> json.readValue(stored.content(), DatasetInput.class));
+                : rows.findById(id).map(DatasetRows::content);
     }
 
     private Dataset find(String id) {
@@ -110,22 +111,13 @@ public class DatasetService {
     }
 
     private DatasetView view(Dataset dataset) {
-        List<ColumnSummary> columns = List.of(json.readValue(dataset.summary(), ColumnSummary[].class));
+        List<ColumnSummary> columns = dataset.summary().columns();
         List<String> features = columns.stream().filter(c -> c.role().equals("feature")).map(ColumnSummary::name)
                 .toList();
         List<ColumnSummary> targets = columns.stream().filter(c -> c.role().equals("target")).toList();
         return new DatasetView(dataset.id(), dataset.name(), dataset.rowCount(), features,
                 targets.stream().map(ColumnSummary::name).toList(),
                 targets.stream().anyMatch(c -> c.classCounts() != null), columns, dataset.createdAt());
-    }
-
-    private static List<String> targetNames(DatasetInput input) {
-        if (input.targetNames() != null) {
-            return input.targetNames();
-        }
-        int count = input.labels() != null ? 1 : input.targets()[0].length;
-        return count == 1 ? List.of("y")
-                : java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "y" + i).toList();
     }
 
     private static List<ColumnSummary> columns(DatasetInput input) {
@@ -135,7 +127,7 @@ public class DatasetService {
         }
         if (input.labels() != null) {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            ClassLabels classes = ClassLabels.of(input.labels());
+            LabelEncoding classes = new LabelEncoding(LabelEncoding.classes(input.labels()), false);
             classes.classes().forEach(c -> counts.put(String.valueOf(c), 0));
             input.labels().forEach(label -> counts.merge(String.valueOf(classes.classes().get(classes.indexOf(label))),
                     1, Integer::sum));

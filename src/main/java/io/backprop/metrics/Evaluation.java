@@ -4,6 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.backprop.network.Examples;
+import io.backprop.network.Predictor;
+import io.backprop.preprocessing.LabelEncoding;
+import io.backprop.preprocessing.RowTransform;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -17,12 +21,27 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Evaluation(int rows, double cost, Double accuracy, List<ClassificationReport.ClassScore> perClass,
         ClassificationReport.ConfusionMatrix confusionMatrix, Double rmse, Double mae, Double r2) {
 
-    public static Evaluation classification(int rows, double cost, ClassificationReport report) {
+    /**
+     * How a trained network fits examples already in its terms (transformed inputs; encoded, scaled targets):
+     * classification scores when {@code labels} is given, else regression errors in the targets' own units.
+     */
+    public static Evaluation of(Predictor predictor, Examples examples, LabelEncoding labels, RowTransform transform) {
+        double cost = predictor.cost(examples);
+        double[][] outputs = predictor.predict(examples.features());
+        if (labels != null) {
+            return classification(examples.rows(), cost, ClassificationReport.of(labels.indexes(examples.targets()),
+                    labels.indexes(outputs), labels.classes()));
+        }
+        return regression(examples.rows(), cost, RegressionReport.of(transform.outputs(examples.targets()),
+                transform.outputs(outputs)));
+    }
+
+    static Evaluation classification(int rows, double cost, ClassificationReport report) {
         return new Evaluation(rows, cost, report.accuracy(), report.perClass(), report.confusionMatrix(), null, null,
                 null);
     }
 
-    public static Evaluation regression(int rows, double cost, RegressionReport report) {
+    static Evaluation regression(int rows, double cost, RegressionReport report) {
         return new Evaluation(rows, cost, null, null, null, report.rmse(), report.mae(), report.r2());
     }
 }

@@ -53,9 +53,6 @@ final class ApiExamples {
               "training": {"epochs": 150000, "learningRate": 10.0, "seed": 1}
             }""";
 
-    static final String XOR_ROWS = """
-            {"features": [[0,0],[0,1],[1,0],[1,1]]}""";
-
     private ApiExamples() {
     }
 }

@@ -1,6 +1,5 @@
 package io.backprop.model;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -8,19 +7,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import io.backprop.dataset.DatasetInput;
+import io.backprop.model.spec.ModelSpec;
 import io.backprop.network.NetworkSpec;
 import io.backprop.network.TrainingMemory;
 import io.backprop.system.Bytes;
-import io.backprop.system.FieldViolation;
 import io.backprop.system.RequestLimits;
-import io.backprop.training.TrainingProperties;
-import io.backprop.web.InvalidRequestException;
+import io.backprop.training.JobProperties;
 import io.backprop.web.Problems;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What one training request may take, checked before anything is stored or queued: its classes (the metrics
- * grow with their square), its model's parameters in the store, the memory its job needs; and what its model
- * will hold in the store, for the storage budget.
+ * What one training request may take, checked before anything is stored or queued: its model's parameters in
+ * the store and the memory its job needs; and what its model will hold in the store, for the storage budget.
  */
 @Component
 class ModelBudget {
@@ -31,25 +29,20 @@ class ModelBudget {
     private static final int MATRIX_CELL_BYTES = 11;
 
     private final RequestLimits limits;
-    private final TrainingProperties training;
+    private final JobProperties training;
+    private final JsonMapper json;
 
-    ModelBudget(RequestLimits limits, TrainingProperties training) {
+    ModelBudget(RequestLimits limits, JobProperties training, JsonMapper json) {
         this.limits = limits;
         this.training = training;
+        this.json = json;
     }
 
     /**
-     * @throws InvalidRequestException (400) for more classes than allowed
      * @throws ErrorResponseException 413 for parameters past the per-model limit, 422 for a job past the memory
      *     budget, each saying which setting to lower
      */
-    void check(ModelSpec spec, PreparedData prepared, DatasetInput rows) {
-        List<Object> classes = prepared.preparation().classes();
-        if (classes != null && classes.size() > limits.maxClasses()) {
-            InvalidRequestException.throwIfAny(List.of(FieldViolation.of(spec.dataset().labels() ? "dataset.labels"
-                    : "dataset.targets", classes.size() + " classes", "must have at most " + limits.maxClasses()
-                            + " classes")));
-        }
+    void check(ModelSpec spec, TrainingData data, DatasetInput rows) {
         NetworkSpec network = spec.network();
         long parameterBytes = ParametersCodec.size(network.layers().size(), network.parameterCount());
         if (parameterBytes > limits.maxModelBytes().toBytes()) {
@@ -59,8 +52,8 @@ class ModelBudget {
                     + " (backprop.limits.max-model-bytes). Use fewer units or layers.", Map.of(
                             "parameterBytes", parameterBytes, "maxModelBytes", limits.maxModelBytes().toBytes()));
         }
-        TrainingMemory memory = TrainingMemory.of(network, prepared.preparation().trainingRows(),
-                prepared.preparation().validationRows(), spec.training().options())
+        TrainingMemory memory = TrainingMemory.of(network, data.fit().trainingRows(), data.fit().validationRows(),
+                spec.training().options())
                 .plusRows((long) rows.rows() * (rows.featureCount() + spec.dataset().targets()) * Double.BYTES);
         long budget = limits.maxJobMemory().toBytes();
         if (memory.total() > budget) {
@@ -77,15 +70,18 @@ class ModelBudget {
         }
     }
 
-    /** The most a model will hold in the store: its documents as given, then its parameters, curve and metrics. */
-    long storedBytes(NetworkSpec network, int classes, String... documents) {
-        long bytes = ParametersCodec.size(network.layers().size(), network.parameterCount())
+    /**
+     * The most a model will hold in the store: its spec, fit and rows as they will be written, its starting
+     * parameters, and the most its results can take.
+     */
+    long storedBytes(ModelSpec spec, DataFit fit, ModelDataset data) {
+        NetworkSpec network = spec.network();
+        long parameters = ParametersCodec.size(network.layers().size(), network.parameterCount());
+        int classes = fit.classes() == null ? 0 : fit.classes().size();
+        return Bytes.json(json, spec) + Bytes.json(json, fit) + Bytes.json(json, data.content())
+                + (data.initialParameters() == null ? 0 : parameters) + parameters
                 + (long) training.curvePoints() * CURVE_POINT_BYTES
                 + 2L * (classes * (long) classes * MATRIX_CELL_BYTES + classes * 200L) + 1024;
-        for (String document : documents) {
-            bytes += document == null ? 0 : document.length();
-        }
-        return bytes;
     }
 
     /** The setting to lower for the part that needs the most. */

@@ -3,7 +3,6 @@ package io.backprop.model;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,26 +18,28 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.backprop.dataset.DatasetInput;
-import io.backprop.metrics.Evaluation;
-import io.backprop.network.Parameters;
+import io.backprop.model.spec.TrainingRequest;
 import io.backprop.web.Links;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping(path = "/models", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Models", description = "Train networks, follow their training, predict with them")
 class ModelController {
 
+    private final ModelCreation creation;
     private final ModelService service;
     private final Links links;
 
-    ModelController(ModelService service, Links links) {
+    ModelController(ModelCreation creation, ModelService service, Links links) {
+        this.creation = creation;
         this.service = service;
         this.links = links;
     }
@@ -46,7 +47,8 @@ class ModelController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Train a model", description = "Stores the request and trains in the background. "
             + "Answers at once with the model in status QUEUED; follow it at the Location.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = TrainingRequest.class), examples = {
             @ExampleObject(name = "xor", summary = "XOR with a 2-3-1 sigmoid network", value = ApiExamples.XOR),
             @ExampleObject(name = "or", summary = "The OR gate's single unit from w = [0.1, 0.6]",
                     value = ApiExamples.OR),
@@ -57,8 +59,8 @@ class ModelController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "429", description = "The training queue is full; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ResponseEntity<ModelView> train(@RequestBody TrainingRequest request) {
-        ModelView model = service.create(request);
+    ResponseEntity<ModelView> train(@RequestBody JsonNode request) {
+        ModelView model = creation.create(request);
         return ResponseEntity.accepted().location(links.to("/models/{id}", model.id())).body(model);
     }
 
@@ -85,51 +87,11 @@ class ModelController {
         return service.learningCurve(id);
     }
 
-    @GetMapping("/{id}/parameters")
-    @Operation(summary = "The trained weights and biases", description = "Weights per layer are units × inputs")
-    @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    Parameters parameters(@PathVariable String id) {
-        return service.parameters(id);
-    }
-
-    @PostMapping(path = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Predict", description = "Outputs for each row and, for classifiers, the predicted class")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-            name = "xor", summary = "The four XOR inputs", value = ApiExamples.XOR_ROWS)))
-    @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    PredictionResponse predict(@PathVariable String id, @RequestBody PredictionRequest request) {
-        return service.predict(id, request);
-    }
-
-    @GetMapping("/{id}/decision-boundary")
-    @Operation(summary = "The decision boundary of a two-input model", description = "The network's output over a "
-            + "grid of its two raw input features (before feature crosses), by default over the training rows' "
-            + "range plus a margin, and the training points with their labels")
-    @ApiResponse(responseCode = "409", description = "Not a trained two-input model",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    DecisionBoundary decisionBoundary(@PathVariable String id,
-            @Parameter(description = "Cells per side; default 50") @RequestParam(required = false) Integer resolution,
-            @RequestParam(required = false) Double xMin, @RequestParam(required = false) Double xMax,
-            @RequestParam(required = false) Double yMin, @RequestParam(required = false) Double yMax) {
-        return service.decisionBoundary(id, resolution, xMin, xMax, yMin, yMax);
-    }
-
-    @PostMapping(path = "/{id}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Evaluate on labelled rows", description = "The same metrics as the model's training and "
-            + "validation metrics, for rows the caller brings: raw features, and targets or class labels")
-    @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    Evaluation evaluate(@PathVariable String id, @RequestBody DatasetInput rows) {
-        return service.evaluate(id, rows);
-    }
-
     @PostMapping("/{id}/stop")
-    @Operation(summary = "Stop training and keep the model", description = "Ends a running job after its current "
-            + "epoch; the model becomes SUCCEEDED with the parameters it has (with early stopping, those of its best "
+    @Operation(summary = "Stop training and keep the model", description = "Ends a running job within its current "
+            + "batch; the model becomes SUCCEEDED with the parameters it has (with early stopping, those of its best "
             + "epoch), and its outcome says at which epoch it stopped. Cancel discards instead.")
-    @ApiResponse(responseCode = "409", description = "The job is not running",
+    @ApiResponse(responseCode = "409", description = "The job is not running, or a cancel or delete ended it first",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ModelView stop(@PathVariable String id) {
         return service.stop(id);

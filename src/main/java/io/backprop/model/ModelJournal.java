@@ -8,14 +8,10 @@ import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.backprop.dataset.DatasetInput;
-import io.backprop.metrics.Metrics;
-import io.backprop.network.Parameters;
+import io.backprop.training.JobResult;
 import io.backprop.training.TrainingEvents;
+import io.backprop.training.TrainingJob;
 import io.backprop.training.TrainingJournal;
-import io.backprop.training.TrainingOutcome;
-import io.backprop.training.TrainingTask;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records training jobs' lifecycle in the models' tables, which is what lets jobs outlive the process, and
@@ -29,24 +25,22 @@ class ModelJournal implements TrainingJournal {
     private final JdbcAggregateOperations aggregates;
     private final ModelViews views;
     private final TrainingEvents events;
-    private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     ModelJournal(ModelRepository models, ModelDatasetRepository datasets, JdbcAggregateOperations aggregates,
-            ModelViews views, TrainingEvents events, JsonMapper json, TransactionTemplate transaction, Clock clock) {
+            ModelViews views, TrainingEvents events, TransactionTemplate transaction, Clock clock) {
         this.models = models;
         this.datasets = datasets;
         this.aggregates = aggregates;
         this.views = views;
         this.events = events;
-        this.json = json;
         this.transaction = transaction;
         this.clock = clock;
     }
 
     @Override
-    public Optional<TrainingTask> started(String modelId) {
+    public Optional<TrainingJob> started(String modelId) {
         if (!models.markRunning(modelId, clock.instant())) {
             return Optional.empty();
         }
@@ -57,7 +51,9 @@ class ModelJournal implements TrainingJournal {
         if (events.hasListeners(modelId)) {
             events.publish(modelId, "status", views.of(model));
         }
-        return datasets.findById(modelId).map(stored -> task(model, stored));
+        // prepared from the stored rows exactly as when the model was created: the split is seeded
+        return datasets.findById(modelId).map(stored -> TrainingData.prepare(model.spec(), stored.content())
+                .job(modelId, model.spec(), stored.initialParameters()));
     }
 
     @Override
@@ -67,27 +63,15 @@ class ModelJournal implements TrainingJournal {
 
     /** Stores parameters, curve, metrics and outcome together with the status, or nothing if it was cancelled. */
     @Override
-    public void succeeded(TrainingTask task, TrainingOutcome outcome) {
-        Model model = models.findById(task.modelId()).orElse(null);
-        if (model == null) {
-            return;
-        }
-        ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
-        TrainedModel trained = new TrainedModel(spec, json.readValue(model.preprocessing(), Preparation.class),
-                outcome.parameters());
-        Metrics metrics = new Metrics(trained.evaluate(task.training()),
-                task.validation() == null ? null : trained.evaluate(task.validation()));
-        ModelResult result = new ModelResult(task.modelId(), ParametersCodec.encode(outcome.parameters()),
-                json.writeValueAsString(new LearningCurve(outcome.curve())));
-        String ending = json.writeValueAsString(Outcome.of(outcome, spec.training()));
+    public void succeeded(TrainingJob job, JobResult result) {
+        ModelResult stored = new ModelResult(job.modelId(), result.parameters(), new LearningCurve(result.curve()));
         transaction.executeWithoutResult(status -> {
-            aggregates.insert(result);
-            if (!models.markSucceeded(task.modelId(), outcome.epochs(), metrics.training().cost(),
-                    json.writeValueAsString(metrics), ending, clock.instant())) {
-                status.setRollbackOnly();
+            if (models.markSucceeded(job.modelId(), result.epochs(), result.metrics().training().cost(),
+                    result.metrics(), Outcome.of(result, job), clock.instant())) {
+                aggregates.insert(stored);
             }
         });
-        announceEnd(task.modelId());
+        announceEnd(job.modelId());
     }
 
     @Override
@@ -110,14 +94,5 @@ class ModelJournal implements TrainingJournal {
             return models.findByStatusInOrderByCreatedAt(List.of(ModelStatus.QUEUED)).stream().map(Model::id)
                     .toList();
         });
-    }
-
-    /** The job, prepared from the stored rows exactly as when the model was created (the split is seeded). */
-    private TrainingTask task(Model model, ModelDataset stored) {
-        ModelSpec spec = json.readValue(model.spec(), ModelSpec.class);
-        Parameters start = stored.initialParameterBytes() == null ? null
-                : ParametersCodec.decode(stored.initialParameterBytes());
-        return PreparedData.prepare(spec, json.readValue(stored.content(), DatasetInput.class))
-                .task(model.id(), spec, start);
     }
 }

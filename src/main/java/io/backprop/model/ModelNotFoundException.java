@@ -3,9 +3,9 @@ package io.backprop.model;
 import io.backprop.web.NotFoundException;
 
 /** No model has this id (404). */
-class ModelNotFoundException extends NotFoundException {
+public class ModelNotFoundException extends NotFoundException {
 
-    ModelNotFoundException(String id) {
+    public ModelNotFoundException(String id) {
         super("model", id);
     }
 }

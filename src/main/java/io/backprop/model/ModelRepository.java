@@ -10,6 +10,8 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.PagingAndSortingRepository;
 
+import io.backprop.metrics.Metrics;
+
 /**
  * Models, and the moves between their states. Each move names the state it starts from, so that of two
  * concurrent moves (a job finishing while a client cancels it) exactly one takes effect.
@@ -34,7 +36,7 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
             UPDATE model SET status = 'SUCCEEDED', epoch = :epoch, cost = :cost, metrics = :metrics,
                 outcome = :outcome, finished_at = :now
             WHERE id = :id AND status = 'RUNNING'""")
-    boolean markSucceeded(String id, int epoch, double cost, String metrics, String outcome, Instant now);
+    boolean markSucceeded(String id, int epoch, double cost, Metrics metrics, Outcome outcome, Instant now);
 
     @Modifying
     @Query("UPDATE model SET status = 'FAILED', error = :error, finished_at = :now WHERE id = :id AND status = 'RUNNING'")

@@ -2,6 +2,8 @@ package io.backprop.model;
 
 import org.springframework.data.annotation.Id;
 
-/** A trained model's parameters (binary, see {@link ParametersCodec}) and learning curve (JSON). */
-record ModelResult(@Id String modelId, byte[] parameterBytes, String learningCurve) {
+import io.backprop.network.Parameters;
+
+/** A trained model's parameters (stored in binary, see {@link ParametersCodec}) and learning curve. */
+record ModelResult(@Id String modelId, Parameters parameters, LearningCurve learningCurve) {
 }

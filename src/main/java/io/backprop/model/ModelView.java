@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.backprop.metrics.Metrics;
-import io.backprop.preprocessing.Preprocessor;
+import io.backprop.model.spec.ModelSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A model as clients see it. */
@@ -18,7 +18,7 @@ public record ModelView(
         Progress progress,
         ModelSpec spec,
         @Schema(description = "The fitted preprocessing: input columns after crosses, and the statistics of the "
-                + "training rows each scaling uses") Preprocessor preprocessing,
+                + "training rows each scaling uses") FittedPreprocessing preprocessing,
         @Schema(description = "Classifiers: the classes, in the order of the outputs") List<Object> classes,
         @Schema(description = "How the rows were split") Split rows,
         @Schema(description = "Set once training succeeded") Metrics metrics,

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.backprop.training.TrainingOutcome;
+import io.backprop.training.JobResult;
+import io.backprop.training.TrainingJob;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** How training ended: epochs run, why it ended, and with early stopping the epoch whose parameters were kept. */
@@ -24,19 +25,21 @@ public record Outcome(@Schema(description = "Epochs run") int epochs,
         }
     }
 
-    static Outcome of(TrainingOutcome outcome, TrainingSettings settings) {
+    /** How the job ended, in the words of its own settings. */
+    static Outcome of(JobResult outcome, TrainingJob job) {
         int epochs = outcome.epochs();
+        int planned = job.options().epochs();
         String kept = outcome.bestEpoch() == null || outcome.bestEpoch() == epochs - 1 ? ""
                 : "; kept the parameters of epoch " + outcome.bestEpoch() + ", the best";
         if (outcome.stoppedOnRequest()) {
             return new Outcome(epochs, outcome.bestEpoch(), Ending.STOPPED, "training was stopped on request after "
-                    + epochs + " of " + settings.epochs() + " epochs" + kept);
+                    + epochs + " of " + planned + " epochs" + kept);
         }
         if (outcome.stoppedEarly()) {
-            String monitored = settings.validationSplit() > 0 ? "validation" : "training";
+            String monitored = job.validation() != null ? "validation" : "training";
             return new Outcome(epochs, outcome.bestEpoch(), Ending.EARLY_STOPPED, "stopped early after " + epochs
-                    + " of " + settings.epochs() + " epochs: the " + monitored + " cost had not improved for "
-                    + settings.earlyStopping().patience() + " epochs" + kept);
+                    + " of " + planned + " epochs: the " + monitored + " cost had not improved for "
+                    + job.options().earlyStopping().patience() + " epochs" + kept);
         }
         return new Outcome(epochs, outcome.bestEpoch(), Ending.COMPLETED, "trained all " + epochs + " epochs" + kept);
     }

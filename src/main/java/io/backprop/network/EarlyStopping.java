@@ -6,12 +6,11 @@ package io.backprop.network;
  */
 public record EarlyStopping(int patience, double minDelta) {
 
+    public static final Bound PATIENCE = Bound.AT_LEAST_ONE;
+    public static final Bound MIN_DELTA = Bound.NOT_NEGATIVE;
+
     public EarlyStopping {
-        if (patience < 1) {
-            throw new IllegalArgumentException("patience must be at least 1, got " + patience);
-        }
-        if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-            throw new IllegalArgumentException("minDelta must be a finite number ≥ 0, got " + minDelta);
-        }
+        PATIENCE.require("patience", patience);
+        MIN_DELTA.require("minDelta", minDelta);
     }
 }

@@ -21,10 +21,17 @@ public sealed interface LearningRateSchedule {
         }
     }
 
+    /** The decay factor of step and exponential schedules. */
+    Bound DECAY = Bound.DECAY;
+    /** The decay factor of inverse_time. */
+    Bound INVERSE_TIME_GAMMA = Bound.NOT_NEGATIVE;
+    Bound STEP_EPOCHS = Bound.AT_LEAST_ONE;
+
     record Step(double gamma, int stepEpochs) implements LearningRateSchedule {
 
         public Step {
-            requireDecay(gamma, stepEpochs);
+            DECAY.require("gamma", gamma);
+            STEP_EPOCHS.require("stepEpochs", stepEpochs);
         }
 
         @Override
@@ -36,7 +43,8 @@ public sealed interface LearningRateSchedule {
     record Exponential(double gamma, int stepEpochs) implements LearningRateSchedule {
 
         public Exponential {
-            requireDecay(gamma, stepEpochs);
+            DECAY.require("gamma", gamma);
+            STEP_EPOCHS.require("stepEpochs", stepEpochs);
         }
 
         @Override
@@ -48,10 +56,8 @@ public sealed interface LearningRateSchedule {
     record InverseTime(double gamma, int stepEpochs) implements LearningRateSchedule {
 
         public InverseTime {
-            if (!(gamma >= 0) || stepEpochs < 1) {
-                throw new IllegalArgumentException("inverse_time needs gamma ≥ 0 and stepEpochs ≥ 1, got " + gamma
-                        + ", " + stepEpochs);
-            }
+            INVERSE_TIME_GAMMA.require("gamma", gamma);
+            STEP_EPOCHS.require("stepEpochs", stepEpochs);
         }
 
         @Override
@@ -61,11 +67,4 @@ public sealed interface LearningRateSchedule {
     }
 
     LearningRateSchedule CONSTANT = new Constant();
-
-    private static void requireDecay(double gamma, int stepEpochs) {
-        if (!(gamma > 0 && gamma <= 1) || stepEpochs < 1) {
-            throw new IllegalArgumentException("a decay needs 0 < gamma ≤ 1 and stepEpochs ≥ 1, got " + gamma + ", "
-                    + stepEpochs);
-        }
-    }
 }

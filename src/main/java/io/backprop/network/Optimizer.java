@@ -19,23 +19,23 @@ public sealed interface Optimizer {
     /** Gradient descent with momentum {@code momentum} (μ, usually 0.9), optionally Nesterov's. */
     record Momentum(double momentum, boolean nesterov) implements Optimizer {
 
+        public static final Bound MOMENTUM = Bound.FRACTION;
+
         public Momentum {
-            if (!(momentum >= 0 && momentum < 1)) {
-                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-            }
+            MOMENTUM.require("momentum", momentum);
         }
     }
 
     /** Adam (Kingma and Ba), usually β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
     record Adam(double beta1, double beta2, double epsilon) implements Optimizer {
 
+        public static final Bound BETA = Bound.FRACTION;
+        public static final Bound EPSILON = Bound.POSITIVE;
+
         public Adam {
-            if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-                throw new IllegalArgumentException("beta1 and beta2 must be in [0, 1), got " + beta1 + ", " + beta2);
-            }
-            if (!(epsilon > 0)) {
-                throw new IllegalArgumentException("epsilon must be positive, got " + epsilon);
-            }
+            BETA.require("beta1", beta1);
+            BETA.require("beta2", beta2);
+            EPSILON.require("epsilon", epsilon);
         }
     }
 

@@ -11,19 +11,18 @@ public record TrainingOptions(int epochs, double learningRate, Integer batchSize
         EarlyStopping earlyStopping, Optimizer optimizer, LearningRateSchedule schedule, double l2,
         double maxWeight) {
 
+    public static final Bound EPOCHS = Bound.AT_LEAST_ONE;
+    public static final Bound LEARNING_RATE = Bound.POSITIVE;
+    public static final Bound BATCH_SIZE = Bound.AT_LEAST_ONE;
+    public static final Bound L2 = Bound.NOT_NEGATIVE;
+
     public TrainingOptions {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        EPOCHS.require("epochs", epochs);
+        LEARNING_RATE.require("learningRate", learningRate);
+        if (batchSize != null) {
+            BATCH_SIZE.require("batchSize", batchSize);
         }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be a positive finite number, got " + learningRate);
-        }
-        if (batchSize != null && batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-        }
-        if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("l2 must be a finite number ≥ 0, got " + l2);
-        }
+        L2.require("l2", l2);
         if (!(maxWeight > 0)) {
             throw new IllegalArgumentException("maxWeight must be positive, got " + maxWeight);
         }

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.backprop.network.Bound;
+
 /**
  * Splits rows into training and validation rows: a seeded, reproducible random fraction is held out, and for
  * classifiers the same fraction of every class (stratified), so that small classes are represented on both
  * sides. Both index lists come back in ascending order.
  */
 public record HoldOut(int[] training, int[] validation) {
+
+    /** The share of the rows that may be held out. */
+    public static final Bound FRACTION = Bound.FRACTION;
 
     /**
      * @param rows how many rows there are

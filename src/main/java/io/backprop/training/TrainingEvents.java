@@ -42,12 +42,12 @@ public class TrainingEvents implements SmartLifecycle {
     /** Places taken per model, from the moment a listener is admitted until it is forgotten. */
     private final Map<String, Integer> places = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
-    private final TrainingProperties properties;
+    private final JobProperties properties;
     /** Sends every event in turn; made when the service starts and shut down when it stops (it may restart). */
     private volatile ThreadPoolExecutor sender;
     private volatile ScheduledExecutorService heartbeat;
 
-    TrainingEvents(TrainingProperties properties) {
+    TrainingEvents(JobProperties properties) {
         this.properties = properties;
     }
 

@@ -14,13 +14,13 @@ public interface TrainingJournal {
      * QUEUED → RUNNING, and the job to run, read from the database only now so that a job holds no rows while
      * it waits; empty when the model is no longer queued (cancelled or deleted meanwhile).
      */
-    Optional<TrainingTask> started(String modelId);
+    Optional<TrainingJob> started(String modelId);
 
     /** A running job's progress: epochs completed and the latest cost. */
     void progressed(String modelId, int epochs, double cost);
 
     /** RUNNING → SUCCEEDED, with the trained parameters and learning curve stored. */
-    void succeeded(TrainingTask task, TrainingOutcome outcome);
+    void succeeded(TrainingJob job, JobResult result);
 
     /** RUNNING → FAILED, with a message a person can act on. */
     void failed(String modelId, String message);

@@ -25,12 +25,12 @@ public class TrainingQueue implements DisposableBean {
 
     private final TrainingJournal journal;
     private final TrainingEvents events;
-    private final TrainingProperties properties;
+    private final JobProperties properties;
     private final ThreadPoolExecutor executor;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger admitted = new AtomicInteger();
 
-    TrainingQueue(TrainingJournal journal, TrainingEvents events, TrainingProperties properties) {
+    TrainingQueue(TrainingJournal journal, TrainingEvents events, JobProperties properties) {
         this.journal = journal;
         this.events = events;
         this.properties = properties;

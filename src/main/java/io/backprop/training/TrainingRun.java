@@ -29,14 +29,14 @@ final class TrainingRun implements Runnable {
     private final String modelId;
     private final TrainingJournal journal;
     private final TrainingEvents events;
-    private final TrainingProperties properties;
+    private final JobProperties properties;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile LearningCurveRecorder curve;
     private volatile boolean cancelled;
     private volatile boolean stopRequested;
     private volatile boolean shuttingDown;
 
-    TrainingRun(String modelId, TrainingJournal journal, TrainingEvents events, TrainingProperties properties) {
+    TrainingRun(String modelId, TrainingJournal journal, TrainingEvents events, JobProperties properties) {
         this.modelId = modelId;
         this.journal = journal;
         this.events = events;
@@ -81,28 +81,28 @@ final class TrainingRun implements Runnable {
         return cancelled || shuttingDown;
     }
 
-    private void train(TrainingTask task) {
-        curve = new LearningCurveRecorder(task.options().epochs(), properties.curvePoints());
-        Clock clock = new Clock(timeLimit(task), properties);
+    private void train(TrainingJob job) {
+        curve = new LearningCurveRecorder(job.options().epochs(), properties.curvePoints());
+        Clock clock = new Clock(timeLimit(job), properties);
         try {
-            TrainingResult result = Trainer.train(task.spec(), task.initial(), task.training(), task.validation(),
-                    task.options().withMaxWeight(properties.maxWeight()), listener(task, clock));
+            TrainingResult result = Trainer.train(job.spec(), job.initial(), job.training(), job.validation(),
+                    job.options().withMaxWeight(properties.maxWeight()), listener(job, clock));
             if (ending()) {
                 return;
             }
             if (clock.timedOut) {
                 journal.failed(modelId, "training stopped after " + result.epochs() + " of "
-                        + task.options().epochs() + " epochs: it ran past its time limit of "
-                        + timeLimit(task).toSeconds() + " s; ask for fewer epochs or a longer training.maxSeconds "
+                        + job.options().epochs() + " epochs: it ran past its time limit of "
+                        + timeLimit(job).toSeconds() + " s; ask for fewer epochs or a longer training.maxSeconds "
                         + "(this server allows up to " + properties.maxDuration().toSeconds() + " s)");
                 return;
             }
-            journal.succeeded(task, new TrainingOutcome(result.parameters(), result.epochs(), curve.points(),
-                    result.bestEpoch(), result.stoppedEarly(), stopRequested));
+            journal.succeeded(job, new JobResult(result.parameters(), job.metrics(result.parameters()),
+                    result.epochs(), curve.points(), result.bestEpoch(), result.stoppedEarly(), stopRequested));
         }
         catch (TrainingDivergedException e) {
             journal.failed(modelId, e.getMessage() + " with learningRate "
-                    + BigDecimal.valueOf(task.options().learningRate()).stripTrailingZeros().toPlainString()
+                    + BigDecimal.valueOf(job.options().learningRate()).stripTrailingZeros().toPlainString()
                     + "; try a smaller learning rate");
         }
         catch (OutOfMemoryError e) {
@@ -120,14 +120,14 @@ final class TrainingRun implements Runnable {
                 : "an internal error (" + e.getClass().getSimpleName() + ")";
     }
 
-    private Duration timeLimit(TrainingTask task) {
-        Duration requested = task.timeLimit();
+    private Duration timeLimit(TrainingJob job) {
+        Duration requested = job.timeLimit();
         return requested == null || requested.compareTo(properties.maxDuration()) > 0 ? properties.maxDuration()
                 : requested;
     }
 
-    private EpochListener listener(TrainingTask task, Clock clock) {
-        int epochs = task.options().epochs();
+    private EpochListener listener(TrainingJob job, Clock clock) {
+        int epochs = job.options().epochs();
         return new EpochListener() {
 
             @Override
@@ -170,7 +170,7 @@ final class TrainingRun implements Runnable {
         long nextEvent;
         boolean timedOut;
 
-        Clock(Duration limit, TrainingProperties properties) {
+        Clock(Duration limit, JobProperties properties) {
             this.end = start + limit.toNanos();
             this.nextReport = start + properties.progressInterval().toNanos();
             this.nextEvent = start;

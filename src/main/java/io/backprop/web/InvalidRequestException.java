@@ -1,6 +1,7 @@
 package io.backprop.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,21 @@ public class InvalidRequestException extends ErrorResponseException {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
+    }
+
+    /**
+     * Throws if there is anything to report: the values the body held of the wrong kind, then what the checks
+     * found, except about those same fields (a value read as absent is not reported again as missing).
+     */
+    public static void throwIfAny(List<FieldViolation> binding, List<FieldViolation> checks) {
+        List<FieldViolation> all = new ArrayList<>(binding);
+        for (FieldViolation violation : checks) {
+            if (binding.stream().noneMatch(bad -> violation.field().equals(bad.field())
+                    || violation.field().startsWith(bad.field() + ".") || violation.field().startsWith(bad.field() + "["))) {
+                all.add(violation);
+            }
+        }
+        throwIfAny(all);
     }
 
     private static ProblemDetail problem(List<FieldViolation> violations) {

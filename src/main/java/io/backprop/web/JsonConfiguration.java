@@ -10,38 +10,29 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.databind.type.LogicalType;
 
 /**
  * Reads request bodies as written, never as guessed: a value of the wrong JSON type is an error rather than
- * coerced ({@code "units": 2.7} is not 2, {@code "name": false} is not "false", {@code "activation": 3} is not
- * the fourth activation), a key given twice is an error, and an enum value must match its name exactly (Jackson
- * trims strings it cannot match, which turns {@code "sigmoid\u0000"} into sigmoid).
+ * coerced (see {@link StrictScalars}; {@code "activation": 3} is not the fourth activation), a key given twice is
+ * an error, and an enum value must match its name exactly (Jackson trims strings it cannot match, which turns
+ * {@code "sigmoid\u0000"} into sigmoid). {@link JsonBinding} collects every such error of a body.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
-        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        return builder -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                .addModule(new SimpleModule("strict-enums").setDeserializerModifier(new ExactEnums()));
+                .addModule(StrictScalars.module())
+                .addModule(new SimpleModule("strict-enums").setDeserializerModifier(new ExactEnums()))
+                .addHandler(new JsonBinding.Collector());
     }
 
     /** Wraps every enum reader with a check that the text is a bare name: no spaces, no control characters. */

@@ -57,7 +57,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setTitle("Malformed JSON");
         }
         else if (ex.getCause() instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
-            problem = new InvalidRequestException(List.of(violation(mapping))).getBody();
+            problem = new InvalidRequestException(List.of(JsonBinding.violation(mapping))).getBody();
         }
         else {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -76,7 +76,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : ex.getPropertyName();
         ProblemDetail problem = new InvalidRequestException(List.of(FieldViolation.of(field, ex.getValue(),
-                expectation(type)))).getBody();
+                JsonBinding.expectation(type)))).getBody();
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -107,40 +107,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static String withoutSourceReference(String message) {
         int source = message.indexOf(" (start marker at [Source");
         return source < 0 ? message : message.substring(0, source);
-    }
-
-    /** A JSON value of the wrong kind, named by its path in the body. */
-    private static FieldViolation violation(JacksonException mapping) {
-        String field = mapping.getPath().stream()
-                .map(reference -> reference.getPropertyName() != null ? "." + reference.getPropertyName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
-        if (mapping instanceof UnrecognizedPropertyException unknown) {
-            return FieldViolation.of(field, unknown.getPropertyName(), "is not a known field");
-        }
-        Object value = mapping instanceof InvalidFormatException format ? format.getValue() : null;
-        Class<?> target = mapping instanceof MismatchedInputException input ? input.getTargetType() : null;
-        return FieldViolation.of(field, value, expectation(target));
-    }
-
-    private static String expectation(Class<?> target) {
-        if (target == null) {
-            return "has the wrong type";
-        }
-        if (target.isEnum()) {
-            return "must be one of " + Stream.of(target.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-        }
-        if (target.isArray() || List.class.isAssignableFrom(target)) {
-            return "must be an array";
-        }
-        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
-            return "must be a whole number";
-        }
-        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
-            return "must be a number";
-        }
-        return "must be " + (target == Boolean.class || target == boolean.class ? "true or false"
-                : target == String.class ? "a string" : "a " + target.getSimpleName().toLowerCase(Locale.ROOT));
     }
 }

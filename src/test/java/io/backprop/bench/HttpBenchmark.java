@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.backprop.BackpropApplication;
-import io.backprop.model.PredictionRequest;
-import io.backprop.model.PredictionResponse;
+import io.backprop.prediction.PredictionRequest;
+import io.backprop.prediction.PredictionResponse;
 import io.backprop.network.LayerParameters;
 import io.backprop.network.Parameters;
 import tools.jackson.databind.JsonNode;

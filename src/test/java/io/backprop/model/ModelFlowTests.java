@@ -59,8 +59,8 @@ abstract class ModelFlowTests extends HttpApiTests {
         assertThat(spec.at("/architecture/layers/0/bias").asBoolean()).isTrue();
         assertThat(spec.at("/architecture/loss").asString()).isEqualTo("squared_error");
         assertThat(spec.at("/architecture/precision").asString()).isEqualTo("float64");
-        assertThat(spec.at("/training/epochs").asInt()).isEqualTo(TrainingSettings.DEFAULT_EPOCHS);
-        assertThat(spec.at("/training/learningRate").asDouble()).isEqualTo(TrainingSettings.DEFAULT_LEARNING_RATE);
+        assertThat(spec.at("/training/epochs").asInt()).isEqualTo(1000);
+        assertThat(spec.at("/training/learningRate").asDouble()).isEqualTo(0.1);
         assertThat(spec.at("/training/batchSize").isNull()).isTrue();
         assertThat(spec.at("/training/seed").isNumber()).isTrue();
         assertThat(spec.at("/dataset/featureNames").toString()).isEqualTo("[\"x1\"]");

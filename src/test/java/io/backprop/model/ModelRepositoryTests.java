@@ -8,13 +8,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+
+import io.backprop.dataset.DatasetInput;
+import io.backprop.model.spec.ModelSpec;
+import io.backprop.model.spec.TrainingRequest;
+import io.backprop.system.PersistenceConfiguration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The state moves: each takes effect only from the state it expects, so concurrent moves cannot both win. */
 @DataJdbcTest
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
+@Import({PersistenceConfiguration.class, ModelColumns.class})
 class ModelRepositoryTests {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final DatasetInput ROWS = new DatasetInput(new double[][] {{0}, {1}}, new double[][] {{0}, {1}},
+            null, null, null);
+    private static final ModelSpec SPEC = ModelSpec.of(JsonMapper.shared().readValue(
+            "{\"architecture\": {\"layers\": [{\"units\": 1}]}}", TrainingRequest.class), ROWS, 1, 60);
+    private static final DataFit FIT = TrainingData.prepare(SPEC, ROWS).fit();
 
     @Autowired
     ModelRepository models;
@@ -24,7 +40,7 @@ class ModelRepositoryTests {
 
     @BeforeEach
     void queueOne() {
-        aggregates.insert(Model.queued("m1", "xor", Task.CLASSIFICATION, "{}", "{}", 0, NOW));
+        aggregates.insert(Model.queued("m1", "xor", Task.CLASSIFICATION, SPEC, FIT, 0, NOW));
     }
 
     @Test
@@ -39,7 +55,7 @@ class ModelRepositoryTests {
         models.markRunning("m1", NOW);
 
         assertThat(models.markCancelled("m1", NOW)).isTrue();
-        assertThat(models.markSucceeded("m1", 10, 0.1, "{}", "{}", NOW)).isFalse();
+        assertThat(models.markSucceeded("m1", 10, 0.1, null, null, NOW)).isFalse();
         assertThat(models.recordProgress("m1", 5, 0.2)).isFalse();
         assertThat(models.findById("m1").orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
     }
@@ -55,7 +71,7 @@ class ModelRepositoryTests {
 
     @Test
     void unfinishedJobsShouldBeQueuedAgainFromTheStart() {
-        aggregates.insert(Model.queued("m2", "other", Task.REGRESSION, "{}", "{}", 0, NOW.plusSeconds(1)));
+        aggregates.insert(Model.queued("m2", "other", Task.REGRESSION, SPEC, FIT, 0, NOW.plusSeconds(1)));
         models.markRunning("m1", NOW);
         models.recordProgress("m1", 40, 0.3);
 

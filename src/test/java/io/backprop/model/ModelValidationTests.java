@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -139,9 +138,6 @@ class ModelValidationTests extends HttpApiTests {
         assertThat(problem.get("detail").asString()).contains("line 1").doesNotContain("Source");
     }
 
-    @Autowired
-    TrainedModels trained;
-
     @Test
     void jobPastTheMemoryBudgetShouldBeRefusedWithTheEstimateAndTheSettingToLower() {
         String rows = "[1],".repeat(19_999) + "[1]";
@@ -185,22 +181,6 @@ class ModelValidationTests extends HttpApiTests {
                 + "\"loss\": \"cross_entropy\"}}", 400);
 
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("dataset.labels");
-    }
-
-    @Test
-    void predictionCacheShouldHoldNoMoreThanItsBytes() {
-        // about 14,500 parameters: some 400 KB once cached, so a 1 MB cache holds two of them at most
-        String request = "{\"dataset\": {\"features\": [[0],[1]], \"targets\": [[0],[1]]}, \"architecture\": "
-                + "{\"layers\": [{\"units\": 118}, {\"units\": 118}, {\"units\": 1}]}, \"training\": {\"epochs\": 1}}";
-        List<String> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            ids.add(api.train(request));
-            api.awaitSucceeded(ids.get(i));
-            api.predict(ids.get(i), new double[][] {{1}});
-        }
-
-        assertThat(trained.cachedBytes()).isPositive().isLessThanOrEqualTo(1024 * 1024);
-        ids.forEach(id -> api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent());
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.web.ErrorResponseException;
 
 class TrainingEventsTests {
 
-    private final TrainingEvents events = new TrainingEvents(new TrainingProperties(2, 50, Duration.ofSeconds(10),
+    private final TrainingEvents events = new TrainingEvents(new JobProperties(2, 50, Duration.ofSeconds(10),
             Duration.ofSeconds(1), Duration.ofMillis(200), 1000, Duration.ofMinutes(10), 1e6, 3, 2,
             Duration.ofSeconds(15)));
 

@@ -20,7 +20,7 @@ import io.backprop.network.WeightInit;
 
 class TrainingRunTests {
 
-    private static final TrainingProperties PROPERTIES = new TrainingProperties(1, 1, Duration.ofSeconds(1),
+    private static final JobProperties PROPERTIES = new JobProperties(1, 1, Duration.ofSeconds(1),
             Duration.ZERO, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1e6, 10, 10, Duration.ofSeconds(15));
 
     @Test
@@ -49,12 +49,12 @@ class TrainingRunTests {
         }
 
         @Override
-        public Optional<TrainingTask> started(String modelId) {
+        public Optional<TrainingJob> started(String modelId) {
             NetworkSpec spec = new NetworkSpec(1, List.of(new LayerSpec(1, Activation.SIGMOID, WeightInit.PLAIN,
                     true)), Loss.SQUARED_ERROR);
             Examples rows = new Examples(new double[][] {{0}, {1}}, new double[][] {{0}, {1}});
-            return Optional.of(new TrainingTask(modelId, spec, Parameters.initial(spec, 1), rows, null,
-                    new TrainingOptions(10, 0.1, null, true, 1), null));
+            return Optional.of(new TrainingJob(modelId, spec, Parameters.initial(spec, 1), rows, null,
+                    new TrainingOptions(10, 0.1, null, true, 1), null, null, null));
         }
 
         @Override
@@ -62,7 +62,7 @@ class TrainingRunTests {
         }
 
         @Override
-        public void succeeded(TrainingTask task, TrainingOutcome outcome) {
+        public void succeeded(TrainingJob job, JobResult result) {
         }
 
         @Override

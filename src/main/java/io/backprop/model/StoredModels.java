@@ -1,0 +1,50 @@
+package io.backprop.model;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.backprop.dataset.DatasetInput;
+import io.backprop.system.ResourceIds;
+
+/** What other features read of stored models: a trained model whole, and the rows a model was trained on. */
+@Component
+public class StoredModels {
+
+    private final ModelRepository models;
+    private final ModelResultRepository results;
+    private final ModelDatasetRepository datasets;
+
+    StoredModels(ModelRepository models, ModelResultRepository results, ModelDatasetRepository datasets) {
+        this.models = models;
+        this.results = results;
+        this.datasets = datasets;
+    }
+
+    /**
+     * @throws ModelNotFoundException when there is no such model
+     * @throws ModelStateException when it has not finished training successfully
+     */
+    public StoredModel trained(String id) {
+        Model model = find(id);
+        if (model.status() != ModelStatus.SUCCEEDED) {
+            throw new ModelStateException(id, model.status(), "only a SUCCEEDED model has trained parameters");
+        }
+        ModelResult result = results.findById(id).orElseThrow(() -> new ModelNotFoundException(id));
+        return new StoredModel(model.spec(), model.fit(), result.parameters());
+    }
+
+    /** The rows the model was trained on (all of them, before the split). */
+    public DatasetInput trainingRows(String id) {
+        return datasets.findById(id).map(ModelDataset::content).orElseThrow(() -> new ModelNotFoundException(id));
+    }
+
+    Model find(String id) {
+        return lookup(id).orElseThrow(() -> new ModelNotFoundException(id));
+    }
+
+    /** The model of this id, if there is one; an id that is no id is looked up nowhere. */
+    Optional<Model> lookup(String id) {
+        return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(models::findById);
+    }
+}

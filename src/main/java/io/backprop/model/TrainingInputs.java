@@ -1,0 +1,69 @@
+package io.backprop.model;
+
+import org.springframework.stereotype.Component;
+
+import io.backprop.dataset.DatasetChecks;
+import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.DatasetService;
+import io.backprop.model.spec.Checks;
+import io.backprop.model.spec.TrainingRequest;
+import io.backprop.network.Parameters;
+
+/**
+ * Reads what a training request refers to, before its spec is filled in and checked: its rows (given inline,
+ * which are checked here, or a stored data set's) and the parameters a continued training starts from.
+ */
+@Component
+class TrainingInputs {
+
+    private final DatasetService datasets;
+    private final StoredModels stored;
+    private final ModelResultRepository results;
+
+    TrainingInputs(DatasetService datasets, StoredModels stored, ModelResultRepository results) {
+        this.datasets = datasets;
+        this.stored = stored;
+        this.results = results;
+    }
+
+    /** The rows, or null when there are none usable; the start, or null when there is none. */
+    record Resolved(DatasetInput rows, Parameters start) {
+    }
+
+    Resolved resolve(TrainingRequest request, Checks checks) {
+        return new Resolved(rows(request, checks), request.initFrom() == null ? null : start(request.initFrom(),
+                checks));
+    }
+
+    private DatasetInput rows(TrainingRequest request, Checks checks) {
+        if ((request.dataset() == null) == (request.datasetId() == null)) {
+            checks.add("dataset", null, "give either dataset or datasetId");
+            return null;
+        }
+        if (request.datasetId() != null) {
+            DatasetInput rows = datasets.rows(request.datasetId()).orElse(null);
+            if (rows == null) {
+                checks.add("datasetId", request.datasetId(), "no stored data set has this id");
+            }
+            return rows;
+        }
+        int before = checks.violations().size();
+        DatasetChecks.check("dataset", request.dataset(), checks.limits(), checks.violations());
+        return checks.violations().size() == before ? request.dataset() : null;
+    }
+
+    /** The trained parameters of a SUCCEEDED model to continue from. */
+    private Parameters start(String id, Checks checks) {
+        Model source = stored.lookup(id).orElse(null);
+        if (source == null) {
+            checks.add("initFrom", id, "no model has this id");
+            return null;
+        }
+        if (source.status() != ModelStatus.SUCCEEDED) {
+            checks.add("initFrom", id, "model " + id + " is " + source.status() + "; only a SUCCEEDED model has "
+                    + "trained parameters");
+            return null;
+        }
+        return results.findById(id).map(ModelResult::parameters).orElse(null);
+    }
+}

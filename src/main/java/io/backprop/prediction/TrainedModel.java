@@ -1,0 +1,99 @@
+package io.backprop.prediction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.backprop.dataset.DatasetInput;
+import io.backprop.metrics.Evaluation;
+import io.backprop.model.StoredModel;
+import io.backprop.model.spec.ModelSpec;
+import io.backprop.network.Examples;
+import io.backprop.network.Parameters;
+import io.backprop.network.Predictor;
+import io.backprop.preprocessing.LabelEncoding;
+import io.backprop.preprocessing.RowTransform;
+
+/**
+ * A model that finished training, ready to answer in its callers' units: raw features in, outputs in the
+ * targets' units (or class names and probabilities for classifiers) out.
+ */
+record TrainedModel(ModelSpec spec, RowTransform transform, LabelEncoding labels, Parameters parameters,
+        Predictor predictor) {
+
+    static TrainedModel of(StoredModel stored) {
+        return new TrainedModel(stored.spec(), stored.fit().preprocessing().transform(), stored.labels(),
+                stored.parameters(), new Predictor(stored.spec().network(), stored.parameters()));
+    }
+
+    /**
+     * Memory this model takes while cached: its parameters as Java arrays, and once per backend it has answered
+     * on, a copy in that backend's memory (at most two), plus buffers kept for small predictions.
+     */
+    long memoryBytes() {
+        return spec.network().parameterCount() * Double.BYTES * 3 + 64 * 1024;
+    }
+
+    boolean classifier() {
+        return labels != null;
+    }
+
+    PredictionResponse predict(double[][] rawFeatures) {
+        double[][] outputs = predictor.predict(transform.inputs(rawFeatures));
+        return classifier() ? new PredictionResponse(outputs, labels.decode(outputs), labels.probabilities(outputs))
+                : new PredictionResponse(transform.outputs(outputs), null, null);
+    }
+
+    /** The fit on raw labelled rows, transformed exactly as the training rows were. */
+    Evaluation evaluate(DatasetInput rows) {
+        List<?> given = labels(rows);
+        double[][] targets = given == null ? rows.targets() : labels.encode(given);
+        return Evaluation.of(predictor, new Examples(transform.inputs(rows.features()), transform.targets(targets)),
+                labels, transform);
+    }
+
+    /** Outputs over the grid xs × ys of the two raw features, and the rows with their labels. */
+    DecisionBoundary decisionBoundary(double[] xs, double[] ys, DatasetInput rows) {
+        double[][] grid = new double[xs.length * ys.length][];
+        for (int i = 0; i < ys.length; i++) {
+            for (int j = 0; j < xs.length; j++) {
+                grid[i * xs.length + j] = new double[] {xs[j], ys[i]};
+            }
+        }
+        double[][] outputs = predictor.predict(transform.inputs(grid));
+        boolean singleOutput = outputs[0].length == 1;
+        double[][] values = singleOutput ? new double[ys.length][xs.length] : null;
+        int[] classes = classifier() ? labels.indexes(outputs) : null;
+        int[][] winners = classifier() ? new int[ys.length][xs.length] : null;
+        double[][] scaled = singleOutput ? transform.outputs(outputs) : null;
+        for (int cell = 0; cell < grid.length; cell++) {
+            int i = cell / xs.length;
+            int j = cell % xs.length;
+            if (singleOutput) {
+                values[i][j] = scaled[cell][0];
+            }
+            if (classifier()) {
+                winners[i][j] = classes[cell];
+            }
+        }
+        return new DecisionBoundary(spec.dataset().featureNames(), xs, ys, values, winners,
+                classifier() ? labels.classes() : null, points(rows));
+    }
+
+    /** The rows' labels to encode: given, or class numbers; null for targets used as they are. */
+    List<?> labels(DatasetInput rows) {
+        return LabelEncoding.labels(spec.outputActivation(), spec.outputUnits(), rows.labels(), rows.targets());
+    }
+
+    /** Each row's two features and its label: its class for classifiers, its (first) target for regression. */
+    private List<DecisionBoundary.Point> points(DatasetInput rows) {
+        List<?> given = labels(rows);
+        int[] classIndexes = !classifier() ? null
+                : given != null ? given.stream().mapToInt(labels::indexOf).toArray() : labels.indexes(rows.targets());
+        List<DecisionBoundary.Point> points = new ArrayList<>();
+        for (int r = 0; r < rows.rows(); r++) {
+            Object label = classIndexes != null ? labels.classes().get(classIndexes[r]) : rows.targets()[r][0];
+            points.add(new DecisionBoundary.Point(rows.features()[r][0], rows.features()[r][1], label));
+        }
+        return points;
+    }
+}

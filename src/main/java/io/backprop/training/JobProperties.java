@@ -1,0 +1,43 @@
+package io.backprop.training;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the service runs training jobs.
+ *
+ * @param threads jobs that train at the same time
+ * @param queueCapacity jobs that may wait for a thread; beyond it new requests get 429
+ * @param retryAfter what a 429 answer suggests waiting
+ * @param progressInterval how often a running job writes its progress to the database
+ * @param eventInterval how often a running job sends progress to clients following its events
+ * @param curvePoints the most learning-curve points kept per job (the first and last epoch always among them)
+ * @param maxDuration the longest a job may train (requests may ask for less) before it is stopped and failed
+ * @param maxWeight a parameter growing beyond this magnitude means training diverged
+ * @param maxListeners clients that may follow jobs' events at the same time
+ * @param maxListenersPerModel clients that may follow one model's events at the same time
+ * @param eventHeartbeat how often an idle event stream gets a comment, which is how a client that went away is
+ *     noticed and its place freed
+ */
+@Validated
+@ConfigurationProperties("backprop.training")
+public record JobProperties(
+        @DefaultValue("2") @Min(1) int threads,
+        @DefaultValue("50") @Min(0) int queueCapacity,
+        @DefaultValue("10s") @NotNull Duration retryAfter,
+        @DefaultValue("1s") @NotNull Duration progressInterval,
+        @DefaultValue("200ms") @NotNull Duration eventInterval,
+        @DefaultValue("1000") @Min(2) int curvePoints,
+        @DefaultValue("10m") @NotNull Duration maxDuration,
+        @DefaultValue("1e6") @DecimalMin("0") double maxWeight,
+        @DefaultValue("200") @Min(1) int maxListeners,
+        @DefaultValue("20") @Min(1) int maxListenersPerModel,
+        @DefaultValue("15s") @NotNull Duration eventHeartbeat) {
+}

@@ -1,0 +1,31 @@
+package io.backprop.training;
+
+import java.time.Duration;
+
+import io.backprop.metrics.Evaluation;
+import io.backprop.metrics.Metrics;
+import io.backprop.network.Examples;
+import io.backprop.network.NetworkSpec;
+import io.backprop.network.Parameters;
+import io.backprop.network.Predictor;
+import io.backprop.network.TrainingOptions;
+import io.backprop.preprocessing.LabelEncoding;
+import io.backprop.preprocessing.RowTransform;
+
+/**
+ * Everything one job needs to train a model from the start and to measure the result; deterministic, so it can
+ * be run again. The validation rows (null when none are held out) are measured every epoch and never trained
+ * on; the job stops and fails after {@code timeLimit} (capped by the server's limit). {@code labels} (null for
+ * regression) and {@code transform} say how the network's numbers read as classes or in the targets' units.
+ */
+public record TrainingJob(String modelId, NetworkSpec spec, Parameters initial, Examples training,
+        Examples validation, TrainingOptions options, Duration timeLimit, LabelEncoding labels,
+        RowTransform transform) {
+
+    /** How trained parameters fit the training rows and, when some were held out, the validation rows. */
+    Metrics metrics(Parameters trained) {
+        Predictor predictor = new Predictor(spec, trained);
+        return new Metrics(Evaluation.of(predictor, training, labels, transform),
+                validation == null ? null : Evaluation.of(predictor, validation, labels, transform));
+    }
+}
