@@ -25,8 +25,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping(path = "/datasets", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,7 +66,8 @@ class DatasetController {
     @Operation(summary = "Upload a JSON data set", description = "The same shape as a training request's dataset")
     @ApiResponse(responseCode = "201", description = "Stored")
     ResponseEntity<DatasetView> upload(@RequestParam(required = false) String name,
-            @RequestBody DatasetInput dataset) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = DatasetInput.class))) @RequestBody JsonNode dataset) {
         return created(service.create(name, dataset));
     }
 

@@ -23,6 +23,8 @@ import io.backprop.system.RequestLimits;
 import io.backprop.system.ResourceIds;
 import io.backprop.system.StorageBudget;
 import io.backprop.web.InvalidRequestException;
+import io.backprop.web.JsonBinding;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stores data sets uploaded as CSV or JSON, so that training requests can refer to them by id. */
@@ -37,9 +39,11 @@ public class DatasetService {
     private final RequestLimits limits;
     private final Clock clock;
     private final StorageBudget storage;
+    private final JsonBinding binding;
 
     DatasetService(DatasetRepository datasets, DatasetRowsRepository rows, JdbcAggregateOperations aggregates,
-            TransactionTemplate transaction, JsonMapper json, RequestLimits limits, Clock clock, StorageBudget storage) {
+            TransactionTemplate transaction, JsonMapper json, RequestLimits limits, Clock clock, StorageBudget storage,
+            JsonBinding binding) {
         this.datasets = datasets;
         this.rows = rows;
         this.aggregates = aggregates;
@@ -48,13 +52,26 @@ public class DatasetService {
         this.limits = limits;
         this.clock = clock;
         this.storage = storage;
+        this.binding = binding;
     }
 
-    DatasetView create(String name, DatasetInput input) {
+    /** A data set sent as JSON: every value of the wrong kind and every rule it breaks reported at once. */
+    DatasetView create(String name, JsonNode body) {
+        JsonBinding.Bound<DatasetInput> input = binding.bind(body, DatasetInput.class);
+        InvalidRequestException.throwIfAny(input.violations(), violations(name, input.value()));
+        return store(name, input.value());
+    }
+
+    private List<FieldViolation> violations(String name, DatasetInput input) {
         List<FieldViolation> violations = new ArrayList<>();
         DatasetChecks.checkName("name", name, violations);
-        DatasetChecks.check("", input, limits, violations);
-        InvalidRequestException.throwIfAny(violations);
+        if (input != null) {
+            DatasetChecks.check("", input, limits, violations);
+        }
+        return violations;
+    }
+
+    private DatasetView store(String name, DatasetInput input) {
         String id = ResourceIds.next();
         DatasetInput named = new DatasetInput(input.features(), input.targets(), input.labels(),
                 input.featureNamesOrDefault(), input.targetNamesOrDefault());
@@ -82,8 +99,10 @@ public class DatasetService {
         catch (CsvFormatException e) {
             throw new InvalidCsvException(e);
         }
-        return create(name, new DatasetInput(table.features(), table.targets(), table.labels(),
-                table.featureNames(), table.targetNames()));
+        DatasetInput input = new DatasetInput(table.features(), table.targets(), table.labels(), table.featureNames(),
+                table.targetNames());
+        InvalidRequestException.throwIfAny(violations(name, input));
+        return store(name, input);
     }
 
     DatasetView get(String id) {

@@ -122,12 +122,15 @@ class ModelValidationTests extends HttpApiTests {
     void everyViolationShouldBeReportedAtOnce() {
         JsonNode problem = postExpectingProblem("/models", """
                 {"dataset": {"features": [[0,0],[0]], "targets": [[0],["NaN"]]},
-                 "architecture": {"layers": [{"units": 0}, {"units": 1}]},
-                 "training": {"epochs": 0, "learningRate": -1}}""", 400);
+                 "architecture": {"layers": [{"units": 0, "activation": "swish"}, {"units": 1}], "loss": 3},
+                 "training": {"epochs": "many", "learningRate": -1, "optimizer": "rmsprop"}, "zzz": 1}""", 400);
 
-        assertThat(problem.get("errors").findValuesAsString("field")).contains("dataset.features[1]",
-                "dataset.targets[1][0]", "architecture.layers[0].units", "training.epochs", "training.learningRate");
-        assertThat(problem.get("errors").findValuesAsString("value")).contains("1 value", "NaN", "0", "-1.0");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+                "dataset.features[1]", "dataset.targets[1][0]", "architecture.layers[0].units",
+                "architecture.layers[0].activation", "architecture.loss", "training.epochs", "training.learningRate",
+                "training.optimizer", "zzz");
+        assertThat(problem.get("errors").findValuesAsString("value")).contains("1 value", "NaN", "0", "-1.0", "swish",
+                "many", "rmsprop");
     }
 
     @Test
