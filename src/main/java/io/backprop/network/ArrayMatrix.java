@@ -129,94 +129,13 @@ final class ArrayMatrix implements Matrix {
     }
 
     @Override
-    public void apply(Activation f) {
-        switch (f) {
-            case SIGMOID -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = 1 / (1 + Math.exp(-values[i]));
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = Math.tanh(values[i]);
-                }
-            }
-            case RELU -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = Math.max(0, values[i]);
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = values[i] > 0 ? values[i] : Activation.LEAKY_SLOPE * values[i];
-                }
-            }
-            case IDENTITY -> {
-            }
-            case SOFTMAX -> softmaxRows();
-        }
-    }
-
-    /** Subtracts each row's maximum before exponentiating so that large z cannot overflow. */
-    private void softmaxRows() {
-        for (int i = 0; i < rows; i++) {
-            int start = i * columns;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < columns; j++) {
-                max = Math.max(max, values[start + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < columns; j++) {
-                values[start + j] = Math.exp(values[start + j] - max);
-                sum += values[start + j];
-            }
-            for (int j = 0; j < columns; j++) {
-                values[start + j] /= sum;
-            }
-        }
+    public double get(int i) {
+        return values[i];
     }
 
     @Override
-    public void multiplyByDerivative(Activation f, Matrix output) {
-        output.requireShape("activation output", rows, columns);
-        double[] a = data(output);
-        switch (f) {
-            case SIGMOID -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] *= a[i] * (1 - a[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] *= 1 - a[i] * a[i];
-                }
-            }
-            case RELU -> {
-                // branch-free, see Nd4jMatrix#multiplyByDerivative
-                for (int i = 0; i < values.length; i++) {
-                    values[i] *= (-Double.doubleToRawLongBits(a[i])) >>> 63;
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = a[i] > 0 ? values[i] : Activation.LEAKY_SLOPE * values[i];
-                }
-            }
-            case IDENTITY -> {
-            }
-            case SOFTMAX -> {
-                for (int i = 0; i < rows; i++) {
-                    int start = i * columns;
-                    double dot = 0;
-                    for (int j = 0; j < columns; j++) {
-                        dot += values[start + j] * a[start + j];
-                    }
-                    for (int j = 0; j < columns; j++) {
-                        values[start + j] = a[start + j] * (values[start + j] - dot);
-                    }
-                }
-            }
-        }
+    public void set(int i, double value) {
+        values[i] = value;
     }
 
     @Override
@@ -252,52 +171,6 @@ final class ArrayMatrix implements Matrix {
         for (int i = 0; i < values.length; i++) {
             values[i] = keep * values[i] + alpha * v[i];
         }
-    }
-
-    @Override
-    public void adamStep(Matrix gradient, Matrix m, Matrix v, double beta1, double beta2, double stepSize,
-            double epsilon) {
-        gradient.requireShape("gradient", rows, columns);
-        double[] g = data(gradient);
-        double[] first = data(m);
-        double[] second = data(v);
-        for (int i = 0; i < values.length; i++) {
-            first[i] = beta1 * first[i] + (1 - beta1) * g[i];
-            second[i] = beta2 * second[i] + (1 - beta2) * g[i] * g[i];
-            values[i] -= stepSize * first[i] / (Math.sqrt(second[i]) + epsilon);
-        }
-    }
-
-    @Override
-    public double sumOfSquares() {
-        double sum = 0;
-        for (double value : values) {
-            sum += value * value;
-        }
-        return sum;
-    }
-
-    @Override
-    public double maxAbs() {
-        double max = 0;
-        for (double value : values) {
-            if (Double.isNaN(value)) {
-                return Double.NaN;
-            }
-            max = Math.max(max, Math.abs(value));
-        }
-        return max;
-    }
-
-    @Override
-    public double lossSum(Loss loss, Matrix targets) {
-        targets.requireShape("targets", rows, columns);
-        double[] y = data(targets);
-        double sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            sum += loss.of(values[i], y[i]);
-        }
-        return sum;
     }
 
     /** The matrix itself when the block is all of it, else a copy: this backend's small data copies quickly. */

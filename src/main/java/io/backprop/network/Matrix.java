@@ -26,11 +26,75 @@ interface Matrix extends AutoCloseable {
     /** this (1 × columns) = the sum of m's rows. */
     void assignColumnSums(Matrix m);
 
-    /** this = f(this). */
-    void apply(Activation f);
+    /** How many elements: rows × columns. */
+    default int size() {
+        return rows() * columns();
+    }
+
+    /** Element i in row-major order. */
+    double get(int i);
+
+    /** Sets element i in row-major order. */
+    void set(int i, double value);
+
+    /** this = f(this): element by element, or row by row for softmax. */
+    default void apply(Activation f) {
+        if (f == Activation.SOFTMAX) {
+            softmaxRows();
+        }
+        else if (f != Activation.IDENTITY) {
+            for (int i = 0; i < size(); i++) {
+                set(i, f.apply(get(i)));
+            }
+        }
+    }
 
     /** this = this ⊙ f'(z), where {@code output} = f(z): chains a gradient through the activation. */
-    void multiplyByDerivative(Activation f, Matrix output);
+    default void multiplyByDerivative(Activation f, Matrix output) {
+        output.requireShape("activation output", rows(), columns());
+        if (f == Activation.SOFTMAX) {
+            softmaxJacobianProduct(output);
+        }
+        else if (f != Activation.IDENTITY) {
+            for (int i = 0; i < size(); i++) {
+                set(i, get(i) * f.slope(output.get(i)));
+            }
+        }
+    }
+
+    /** Each row's softmax, from z − max(z) so that large z cannot overflow. */
+    private void softmaxRows() {
+        int columns = columns();
+        for (int start = 0; start < size(); start += columns) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < columns; j++) {
+                max = Math.max(max, get(start + j));
+            }
+            double sum = 0;
+            for (int j = 0; j < columns; j++) {
+                double e = Math.exp(get(start + j) - max);
+                set(start + j, e);
+                sum += e;
+            }
+            for (int j = 0; j < columns; j++) {
+                set(start + j, get(start + j) / sum);
+            }
+        }
+    }
+
+    /** this ← a ⊙ (this − Σⱼ thisⱼaⱼ), row by row: softmax's Jacobian-vector product, a being its output. */
+    private void softmaxJacobianProduct(Matrix a) {
+        int columns = columns();
+        for (int start = 0; start < size(); start += columns) {
+            double dot = 0;
+            for (int j = 0; j < columns; j++) {
+                dot += get(start + j) * a.get(start + j);
+            }
+            for (int j = 0; j < columns; j++) {
+                set(start + j, a.get(start + j) * (get(start + j) - dot));
+            }
+        }
+    }
 
     /** this = (a − b)·scale */
     void assignDifference(Matrix a, Matrix b, double scale);
@@ -49,16 +113,50 @@ interface Matrix extends AutoCloseable {
      * m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², this ← this − stepSize·m / (√v + epsilon); the caller folds the
      * bias corrections into stepSize and epsilon.
      */
-    void adamStep(Matrix gradient, Matrix m, Matrix v, double beta1, double beta2, double stepSize, double epsilon);
+    default void adamStep(Matrix gradient, Matrix m, Matrix v, double beta1, double beta2, double stepSize,
+            double epsilon) {
+        gradient.requireShape("gradient", rows(), columns());
+        for (int i = 0; i < size(); i++) {
+            double g = gradient.get(i);
+            double first = beta1 * m.get(i) + (1 - beta1) * g;
+            double second = beta2 * v.get(i) + (1 - beta2) * g * g;
+            m.set(i, first);
+            v.set(i, second);
+            set(i, get(i) - stepSize * first / (Math.sqrt(second) + epsilon));
+        }
+    }
 
     /** Σ of the squares of all elements. */
-    double sumOfSquares();
+    default double sumOfSquares() {
+        double sum = 0;
+        for (int i = 0; i < size(); i++) {
+            sum += get(i) * get(i);
+        }
+        return sum;
+    }
 
     /** The largest absolute value; NaN if any element is NaN. */
-    double maxAbs();
+    default double maxAbs() {
+        double max = 0;
+        for (int i = 0; i < size(); i++) {
+            double value = get(i);
+            if (Double.isNaN(value)) {
+                return Double.NaN;
+            }
+            max = Math.max(max, Math.abs(value));
+        }
+        return max;
+    }
 
     /** Σ over all elements of {@code loss}(this, targets), this holding predictions. */
-    double lossSum(Loss loss, Matrix targets);
+    default double lossSum(Loss loss, Matrix targets) {
+        targets.requireShape("targets", rows(), columns());
+        double sum = 0;
+        for (int i = 0; i < size(); i++) {
+            sum += loss.of(get(i), targets.get(i));
+        }
+        return sum;
+    }
 
     /**
      * this = the rows {@code order[from]}, {@code order[from+1]}, … of {@code source} (or, with no order, the

@@ -118,11 +118,13 @@ final class Nd4jMatrix implements Matrix {
         return columns;
     }
 
-    private double value(int i) {
+    @Override
+    public double get(int i) {
         return doubles != null ? doubles.get(i) : floats.get(i);
     }
 
-    private void set(int i, double value) {
+    @Override
+    public void set(int i, double value) {
         if (doubles != null) {
             doubles.put(i, value);
         }
@@ -169,60 +171,26 @@ final class Nd4jMatrix implements Matrix {
         return ones;
     }
 
-    /** ReLU, the common hidden activation, has loops of its own; the others are dominated by exp and tanh. */
+    /**
+     * ReLU, the common hidden activation, has float and double loops of its own (with the branch-free derivative
+     * below): through the shared element-by-element path W4 of the benchmark trained in 0.34 s instead of 0.14 s
+     * and W5 in 0.55 s instead of 0.47 s (measured). The other activations are dominated by exp and tanh.
+     */
     @Override
     public void apply(Activation f) {
-        switch (f) {
-            case SOFTMAX -> softmaxRows();
-            case IDENTITY -> {
-            }
-            case RELU -> {
-                if (floats != null) {
-                    for (int i = 0; i < size; i++) {
-                        floats.put(i, Math.max(0, floats.get(i)));
-                    }
-                }
-                else {
-                    for (int i = 0; i < size; i++) {
-                        doubles.put(i, Math.max(0, doubles.get(i)));
-                    }
-                }
-            }
-            default -> {
-                for (int i = 0; i < size; i++) {
-                    set(i, activate(f, value(i)));
-                }
+        if (f != Activation.RELU) {
+            Matrix.super.apply(f);
+        }
+        else if (floats != null) {
+            for (int i = 0; i < size; i++) {
+                floats.put(i, Math.max(0, floats.get(i)));
             }
         }
-    }
-
-    /** Subtracts each row's maximum before exponentiating so that large z cannot overflow. */
-    private void softmaxRows() {
-        for (int i = 0; i < rows; i++) {
-            int start = i * columns;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < columns; j++) {
-                max = Math.max(max, value(start + j));
-            }
-            double sum = 0;
-            for (int j = 0; j < columns; j++) {
-                double e = Math.exp(value(start + j) - max);
-                set(start + j, e);
-                sum += e;
-            }
-            for (int j = 0; j < columns; j++) {
-                set(start + j, value(start + j) / sum);
+        else {
+            for (int i = 0; i < size; i++) {
+                doubles.put(i, Math.max(0, doubles.get(i)));
             }
         }
-    }
-
-    private static double activate(Activation f, double z) {
-        return switch (f) {
-            case SIGMOID -> 1 / (1 + Math.exp(-z));
-            case TANH -> Math.tanh(z);
-            case LEAKY_RELU -> z > 0 ? z : Activation.LEAKY_SLOPE * z;
-            default -> z;
-        };
     }
 
     /**
@@ -232,52 +200,20 @@ final class Nd4jMatrix implements Matrix {
      */
     @Override
     public void multiplyByDerivative(Activation f, Matrix output) {
+        if (f != Activation.RELU) {
+            Matrix.super.multiplyByDerivative(f, output);
+            return;
+        }
         output.requireShape("activation output", rows, columns);
         Nd4jMatrix a = nd(output);
-        switch (f) {
-            case RELU -> {
-                if (floats != null) {
-                    for (int i = 0; i < size; i++) {
-                        floats.put(i, floats.get(i) * ((-Float.floatToRawIntBits(a.floats.get(i))) >>> 31));
-                    }
-                }
-                else {
-                    for (int i = 0; i < size; i++) {
-                        doubles.put(i, doubles.get(i) * ((-Double.doubleToRawLongBits(a.doubles.get(i))) >>> 63));
-                    }
-                }
+        if (floats != null) {
+            for (int i = 0; i < size; i++) {
+                floats.put(i, floats.get(i) * ((-Float.floatToRawIntBits(a.floats.get(i))) >>> 31));
             }
-            case SIGMOID, TANH, LEAKY_RELU -> {
-                for (int i = 0; i < size; i++) {
-                    set(i, value(i) * slope(f, a.value(i)));
-                }
-            }
-            case IDENTITY -> {
-            }
-            case SOFTMAX -> softmaxJacobianProduct(a);
         }
-    }
-
-    /** f'(z) from the output a = f(z). */
-    private static double slope(Activation f, double a) {
-        return switch (f) {
-            case SIGMOID -> a * (1 - a);
-            case TANH -> 1 - a * a;
-            case LEAKY_RELU -> a > 0 ? 1 : Activation.LEAKY_SLOPE;
-            default -> 1;
-        };
-    }
-
-    /** this ← a ⊙ (this − Σⱼ thisⱼaⱼ), row by row: softmax's Jacobian-vector product. */
-    private void softmaxJacobianProduct(Nd4jMatrix a) {
-        for (int i = 0; i < rows; i++) {
-            int start = i * columns;
-            double dot = 0;
-            for (int j = 0; j < columns; j++) {
-                dot += value(start + j) * a.value(start + j);
-            }
-            for (int j = 0; j < columns; j++) {
-                set(start + j, a.value(start + j) * (value(start + j) - dot));
+        else {
+            for (int i = 0; i < size; i++) {
+                doubles.put(i, doubles.get(i) * ((-Double.doubleToRawLongBits(a.doubles.get(i))) >>> 63));
             }
         }
     }
@@ -327,49 +263,8 @@ final class Nd4jMatrix implements Matrix {
     }
 
     @Override
-    public void adamStep(Matrix gradient, Matrix m, Matrix v, double beta1, double beta2, double stepSize,
-            double epsilon) {
-        gradient.requireShape("gradient", rows, columns);
-        Nd4jMatrix g = nd(gradient);
-        Nd4jMatrix first = nd(m);
-        Nd4jMatrix second = nd(v);
-        for (int i = 0; i < size; i++) {
-            double gi = g.value(i);
-            double mi = beta1 * first.value(i) + (1 - beta1) * gi;
-            double vi = beta2 * second.value(i) + (1 - beta2) * gi * gi;
-            first.set(i, mi);
-            second.set(i, vi);
-            set(i, value(i) - stepSize * mi / (Math.sqrt(vi) + epsilon));
-        }
-    }
-
-    @Override
     public double sumOfSquares() {
         return Blas.squares(size, pointer);
-    }
-
-    @Override
-    public double maxAbs() {
-        double max = 0;
-        for (int i = 0; i < size; i++) {
-            double v = value(i);
-            if (Double.isNaN(v)) {
-                return Double.NaN;
-            }
-            max = Math.max(max, Math.abs(v));
-        }
-        return max;
-    }
-
-    @Override
-    public double lossSum(Loss loss, Matrix targets) {
-        targets.requireShape("targets", rows, columns);
-        Nd4jMatrix y = nd(targets);
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += loss.of(value(i), y.value(i));
-        }
-        return sum;
     }
 
     /** Frees the off-heap buffer now rather than when the collector gets to it (a block's belongs to its whole). */
@@ -393,7 +288,7 @@ final class Nd4jMatrix implements Matrix {
         double[][] out = new double[rows][columns];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
-                out[i][j] = value(i * columns + j);
+                out[i][j] = get(i * columns + j);
             }
         }
         return out;
