@@ -216,7 +216,7 @@ public final class Trainer {
                 order[i] = i;
             }
             this.random = shuffled ? new Random(options.seed() ^ SHUFFLE_SALT) : null;
-            this.updater = Updater.of(options.optimizer(), network);
+            this.updater = Updater.of(options, network);
             this.l2 = options.l2();
             int lastRows = rows - (rows - 1) / batchRows * batchRows;
             Network.Workspace fullWorkspace = network.workspace(batchRows, true);

@@ -16,7 +16,9 @@ abstract class Updater {
         this.slots = network.slots(stateTensors);
     }
 
-    static Updater of(Optimizer optimizer, Network network) {
+    /** The updater of the options' optimizer. */
+    static Updater of(TrainingOptions options, Network network) {
+        Optimizer optimizer = options.optimizer();
         if (optimizer instanceof Optimizer.Momentum momentum) {
             return new MomentumUpdater(network, momentum);
         }
