@@ -6,15 +6,17 @@ package io.backprop.network;
  * tutorials' full-batch descent), the rows reshuffled every epoch when {@code shuffle} is on, by a generator
  * seeded with {@code seed}; L2 weight decay {@code l2}; optionally {@code earlyStopping}. Training is declared
  * diverged when the cost or a parameter stops being finite or a parameter's magnitude exceeds {@code maxWeight}.
+ * With {@code clipNorm} (null: off), gradients whose global norm exceeds it are scaled down to it before each step.
  */
 public record TrainingOptions(int epochs, double learningRate, Integer batchSize, boolean shuffle, long seed,
         EarlyStopping earlyStopping, Optimizer optimizer, LearningRateSchedule schedule, double l2,
-        double maxWeight) {
+        double maxWeight, Double clipNorm) {
 
     public static final Bound EPOCHS = Bound.AT_LEAST_ONE;
     public static final Bound LEARNING_RATE = Bound.POSITIVE;
     public static final Bound BATCH_SIZE = Bound.AT_LEAST_ONE;
     public static final Bound L2 = Bound.NOT_NEGATIVE;
+    public static final Bound CLIP_NORM = Bound.POSITIVE;
 
     public TrainingOptions {
         EPOCHS.require("epochs", epochs);
@@ -23,6 +25,9 @@ public record TrainingOptions(int epochs, double learningRate, Integer batchSize
             BATCH_SIZE.require("batchSize", batchSize);
         }
         L2.require("l2", l2);
+        if (clipNorm != null) {
+            CLIP_NORM.require("clipNorm", clipNorm);
+        }
         if (!(maxWeight > 0)) {
             throw new IllegalArgumentException("maxWeight must be positive, got " + maxWeight);
         }
@@ -33,7 +38,7 @@ public record TrainingOptions(int epochs, double learningRate, Integer batchSize
     /** Plain gradient descent at a constant rate, without weight decay or early stopping. */
     public TrainingOptions(int epochs, double learningRate, Integer batchSize, boolean shuffle, long seed) {
         this(epochs, learningRate, batchSize, shuffle, seed, null, Optimizer.SGD, LearningRateSchedule.CONSTANT, 0,
-                Double.POSITIVE_INFINITY);
+                Double.POSITIVE_INFINITY, null);
     }
 
     /** Full-batch gradient descent. */
@@ -43,27 +48,32 @@ public record TrainingOptions(int epochs, double learningRate, Integer batchSize
 
     public TrainingOptions withEarlyStopping(EarlyStopping rule) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, rule, optimizer, schedule, l2,
-                maxWeight);
+                maxWeight, clipNorm);
     }
 
     public TrainingOptions withOptimizer(Optimizer rule) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, rule, schedule, l2,
-                maxWeight);
+                maxWeight, clipNorm);
     }
 
     public TrainingOptions withSchedule(LearningRateSchedule rates) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, rates,
-                l2, maxWeight);
+                l2, maxWeight, clipNorm);
     }
 
     public TrainingOptions withL2(double decay) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, schedule,
-                decay, maxWeight);
+                decay, maxWeight, clipNorm);
+    }
+
+    public TrainingOptions withClipNorm(Double bound) {
+        return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, schedule,
+                l2, maxWeight, bound);
     }
 
     public TrainingOptions withMaxWeight(double bound) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, schedule,
-                l2, bound);
+                l2, bound, clipNorm);
     }
 
     /** Rows per step for a set of {@code rows} examples. */

@@ -2,7 +2,8 @@ package io.backprop.network;
 
 /**
  * An {@link Optimizer} at work on one network: applies its rule to each parameter, keeping per-parameter state
- * (velocities, moments) allocated once, before the first step.
+ * (velocities, moments) allocated once, before the first step. With gradient clipping (clipNorm c), when the
+ * global norm ‖g‖ of all gradients together exceeds c, every gradient is scaled by c/‖g‖ before the step.
  */
 abstract class Updater {
 
@@ -11,6 +12,7 @@ abstract class Updater {
     }
 
     private final Slot[] slots;
+    private Double clipNorm;
 
     Updater(Network network, int stateTensors) {
         this.slots = network.slots(stateTensors);
@@ -19,20 +21,34 @@ abstract class Updater {
     /** The updater of the options' optimizer. */
     static Updater of(TrainingOptions options, Network network) {
         Optimizer optimizer = options.optimizer();
-        if (optimizer instanceof Optimizer.Momentum momentum) {
-            return new MomentumUpdater(network, momentum);
-        }
-        if (optimizer instanceof Optimizer.Adam adam) {
-            return new AdamUpdater(network, adam);
-        }
-        return new SgdUpdater(network);
+        Updater updater = optimizer instanceof Optimizer.Momentum momentum ? new MomentumUpdater(network, momentum)
+                : optimizer instanceof Optimizer.Adam adam ? new AdamUpdater(network, adam) : new SgdUpdater(network);
+        updater.clipNorm = options.clipNorm();
+        return updater;
     }
 
     /** One step on every parameter from the gradients of the last backward pass. */
     void step(double learningRate) {
+        if (clipNorm != null) {
+            clip(clipNorm);
+        }
         beginStep();
         for (Slot slot : slots) {
             update(slot, learningRate);
+        }
+    }
+
+    private void clip(double bound) {
+        double squares = 0;
+        for (Slot slot : slots) {
+            squares += slot.gradient().sumOfSquares();
+        }
+        double norm = Math.sqrt(squares);
+        if (norm > bound) {
+            for (Slot slot : slots) {
+                // g + (c/‖g‖ − 1)·g = (c/‖g‖)·g, in place
+                slot.gradient().addScaled(slot.gradient(), bound / norm - 1);
+            }
         }
     }
 

@@ -55,6 +55,8 @@ class ModelValidationTests extends HttpApiTests {
                         "training.epochs"),
                 bad("zero learning rate", "{" + DATA + ", " + NET + ", \"training\": {\"learningRate\": 0}}",
                         "training.learningRate"),
+                bad("zero gradient clipping bound", "{" + DATA + ", " + NET + ", \"training\": {\"clipNorm\": 0}}",
+                        "training.clipNorm"),
                 bad("zero batch size", "{" + DATA + ", " + NET + ", \"training\": {\"batchSize\": 0}}",
                         "training.batchSize"),
                 bad("too many parameters", "{" + DATA + ", \"architecture\": {\"layers\": [{\"units\": 4096}, "

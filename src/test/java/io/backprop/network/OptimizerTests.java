@@ -68,6 +68,17 @@ class OptimizerTests {
         assertSteps(new Optimizer.Adam(beta1, beta2, epsilon), backend, expected);
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void clippingShouldScaleTheGradientsDownToTheirBound(Backend backend) {
+        // g = (ŷ, ŷ) has norm ŷ√2 > 0.5 each time, so every step moves w and b by 0.1 · 0.5/√2
+        double step = 0.1 * 0.5 / Math.sqrt(2);
+        assertSteps(Optimizer.SGD, 0.5, backend, new double[] {1 - step, -step}, new double[] {1 - 2 * step, -2 * step},
+                new double[] {1 - 3 * step, -3 * step});
+        // a bound above the gradients' norm changes nothing
+        assertSteps(Optimizer.SGD, 10.0, backend, new double[] {0.9, -0.1}, new double[] {0.82, -0.18});
+    }
+
     @Test
     void momentumAndAdamShouldReachALowerXorCostThanSgdInTheSameEpochs() {
         NetworkSpec spec = Tutorials.XOR_2_3_1;
@@ -88,8 +99,13 @@ class OptimizerTests {
     }
 
     private static void assertSteps(Optimizer optimizer, Backend backend, double[]... expected) {
+        assertSteps(optimizer, null, backend, expected);
+    }
+
+    private static void assertSteps(Optimizer optimizer, Double clipNorm, Backend backend, double[]... expected) {
         for (int steps = 1; steps <= expected.length; steps++) {
-            TrainingOptions options = TrainingOptions.fullBatch(steps, 0.1).withOptimizer(optimizer);
+            TrainingOptions options = TrainingOptions.fullBatch(steps, 0.1).withOptimizer(optimizer)
+                    .withClipNorm(clipNorm);
             LayerParameters line = Trainer.train(LINE, Parameters.initial(LINE, 1), ONE, null, options,
                     EpochListener.NONE, backend).parameters().layers().get(0);
             assertThat(line.weights()[0][0]).as("w after %d steps", steps).isCloseTo(expected[steps - 1][0],

@@ -41,6 +41,9 @@ public record Training(
         Schedule learningRateSchedule,
         @Schema(description = "L2 weight decay λ on the weights (not the biases): the cost gains (λ/2)·Σw²; "
                 + "default 0", example = "0.0") Double l2,
+        @Schema(description = "Gradient clipping: when the norm of all gradients together exceeds clipNorm, they are "
+                + "scaled down to it before each step; default none", example = "1.0")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double clipNorm,
         @Schema(description = "Wall-clock limit of the job in seconds; default and maximum: the server's limit",
                 example = "60") Integer maxSeconds) {
 
@@ -55,7 +58,7 @@ public record Training(
     public static final double DEFAULT_LEARNING_RATE = 0.1;
 
     static final Training NONE = new Training(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     /**
      * These settings with every default filled in: the seed drawn for the request when it gave none, the
@@ -72,7 +75,7 @@ public record Training(
                 or(shuffle, true), or(seed, fallbackSeed), or(validationSplit, 0.0), stopping, rule,
                 withMomentum ? or(momentum, 0.9) : momentum, withMomentum ? or(nesterov, false) : nesterov,
                 adam ? or(beta1, 0.9) : beta1, adam ? or(beta2, 0.999) : beta2, adam ? or(epsilon, 1e-8) : epsilon,
-                or(learningRateSchedule, Schedule.CONSTANT).withDefaults(), or(l2, 0.0),
+                or(learningRateSchedule, Schedule.CONSTANT).withDefaults(), or(l2, 0.0), clipNorm,
                 or(maxSeconds, maxSecondsAllowed));
     }
 
@@ -99,6 +102,7 @@ public record Training(
         checks.optimizerParameter("training.epsilon", epsilon, optimizer, OptimizerName.ADAM, Optimizer.Adam.EPSILON);
         learningRateSchedule.check(checks);
         checks.bound("training.l2", l2, TrainingOptions.L2);
+        checks.bound("training.clipNorm", clipNorm, TrainingOptions.CLIP_NORM);
         checks.range("training.maxSeconds", maxSeconds, 1, checks.maxSeconds());
     }
 
@@ -112,7 +116,7 @@ public record Training(
         io.backprop.network.EarlyStopping stopping = earlyStopping == null ? null
                 : new io.backprop.network.EarlyStopping(earlyStopping.patience(), earlyStopping.minDelta());
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed).withEarlyStopping(stopping)
-                .withOptimizer(rule).withSchedule(learningRateSchedule.schedule()).withL2(l2);
+                .withOptimizer(rule).withSchedule(learningRateSchedule.schedule()).withL2(l2).withClipNorm(clipNorm);
     }
 
     private static <T> T or(T value, T fallback) {
