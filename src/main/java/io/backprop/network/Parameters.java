@@ -29,6 +29,19 @@ public record Parameters(List<LayerParameters> layers) {
         return new Parameters(layers);
     }
 
+    /** Σ w² over every weight (not the biases): what L2 weight decay penalises. */
+    public double sumOfSquaredWeights() {
+        double sum = 0;
+        for (LayerParameters layer : layers) {
+            for (double[] row : layer.weights()) {
+                for (double w : row) {
+                    sum += w * w;
+                }
+            }
+        }
+        return sum;
+    }
+
     private static double[][] deepCopy(double[][] rows) {
         double[][] copy = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.backprop.metrics.Metrics;
 import io.backprop.network.EpochListener;
 import io.backprop.network.Trainer;
 import io.backprop.network.TrainingDivergedException;
@@ -97,8 +98,13 @@ final class TrainingRun implements Runnable {
                         + "(this server allows up to " + properties.maxDuration().toSeconds() + " s)");
                 return;
             }
-            journal.succeeded(job, new JobResult(result.parameters(), job.metrics(result.parameters()),
-                    result.epochs(), curve.points(), result.bestEpoch(), result.stoppedEarly(), stopRequested));
+            Metrics metrics = job.metrics(result.parameters());
+            // the curve ends on the parameters kept, so that its last point agrees with the metrics and the progress
+            double penalty = job.options().l2() / 2 * result.parameters().sumOfSquaredWeights();
+            curve.record(result.epochs(), metrics.training().cost() + penalty, metrics.validation() == null
+                    ? Double.NaN : metrics.validation().cost() + penalty);
+            journal.succeeded(job, new JobResult(result.parameters(), metrics, result.epochs(), curve.points(),
+                    result.bestEpoch(), result.stoppedEarly(), stopRequested));
         }
         catch (TrainingDivergedException e) {
             journal.failed(modelId, e.getMessage() + " with learningRate "

@@ -42,7 +42,10 @@ abstract class ModelFlowTests extends HttpApiTests {
         assertThat(points.get(0).get("cost").asDouble()).isCloseTo(0.0889, within(0.00005));
         assertThat(points.get(1).get("epoch").asInt()).isEqualTo(1);
         assertThat(points.get(1).get("cost").asDouble()).isCloseTo(0.0840, within(0.00005));
-        assertThat(points.get(points.size() - 1).get("epoch").asInt()).isEqualTo(4999);
+        JsonNode last = points.get(points.size() - 1);
+        assertThat(last.get("epoch").asInt()).as("the final parameters' cost ends the curve").isEqualTo(5000);
+        assertThat(last.get("cost").asDouble()).isEqualTo(api.get("/models/" + id).at("/metrics/training/cost")
+                .asDouble());
         assertThat(points.size()).isLessThanOrEqualTo(1000);
     }
 
