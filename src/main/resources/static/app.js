@@ -76,8 +76,8 @@ async function refreshModels() {
     const page = await api('GET', '/models?size=50');
     $('models-empty').hidden = page.content.length > 0;
     $('models').innerHTML = page.content.map((m) => `
-      <li><button type="button" data-id="${m.id}" aria-current="${m.id === state.id}">
-        <span>${escape(m.name)}</span><span class="badge ${m.status}">${m.status}</span>
+      <li><button type="button" data-id="${escape(m.id)}" aria-current="${m.id === state.id}">
+        <span>${escape(m.name)}</span><span class="badge ${escape(m.status)}">${escape(m.status)}</span>
       </button></li>`).join('');
   } catch (e) {
     $('models-empty').textContent = 'Could not load the models: ' + e.message;
@@ -260,7 +260,8 @@ async function drawBoundary(model) {
   }
   const b = await api('GET', `/models/${model.id}/decision-boundary?resolution=40`);
   const cells = [];
-  b.ys.forEach((y, i) => b.xs.forEach((x, j) => cells.push({x, y, colour: cellColour(b, i, j)})));
+  const colour = cellColours(b);
+  b.ys.forEach((y, i) => b.xs.forEach((x, j) => cells.push({x, y, colour: colour(i, j)})));
   const classOf = (label) => b.classes ? b.classes.findIndex((c) => String(c) === String(label)) : -1;
   // a 'rect' point is a square of side radius·√2: size it to cover its cell, so that cells tile the area
   const size = (context) => {
@@ -295,17 +296,27 @@ async function drawBoundary(model) {
     + `with ${b.points.length} training points`);
 }
 
-function cellColour(b, i, j) {
+// The colour of cell (i, j); the output's range is found once for the whole grid.
+function cellColours(b) {
   if (b.winners && b.classes.length > 2) {
-    return REGION_COLOURS[b.winners[i][j] % REGION_COLOURS.length];
+    return (i, j) => REGION_COLOURS[b.winners[i][j] % REGION_COLOURS.length];
   }
   // two classes (the probability of the second) or regression: from light red (low) to light green (high)
-  const all = b.values.flat();
-  const low = b.winners ? 0 : Math.min(...all);
-  const high = b.winners ? 1 : Math.max(...all);
-  const t = high > low ? (b.values[i][j] - low) / (high - low) : 0.5;
-  const mix = (from, to) => Math.round(from + (to - from) * t);
-  return `rgb(${mix(254, 187)}, ${mix(202, 247)}, ${mix(202, 208)})`;
+  let low = 0;
+  let high = 1;
+  if (!b.winners) {
+    low = Infinity;
+    high = -Infinity;
+    b.values.forEach((row) => row.forEach((v) => {
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+    }));
+  }
+  return (i, j) => {
+    const t = high > low ? (b.values[i][j] - low) / (high - low) : 0.5;
+    const mix = (from, to) => Math.round(from + (to - from) * t);
+    return `rgb(${mix(254, 187)}, ${mix(202, 247)}, ${mix(202, 208)})`;
+  };
 }
 
 // ---------------------------------------------------------------- predicting and managing
@@ -324,21 +335,25 @@ $('predict-form').addEventListener('submit', async (event) => {
 $('stop').addEventListener('click', () => act('POST', 'stop'));
 $('cancel').addEventListener('click', () => act('POST', 'cancel'));
 $('delete').addEventListener('click', async () => {
-  await act('DELETE', '');
-  state.id = null;
-  $('model').hidden = true;
-  location.hash = '';
-  refreshModels();
+  if (await act('DELETE', '')) {
+    state.id = null;
+    $('model').hidden = true;
+    location.hash = '';
+    refreshModels();
+  }
 });
 
+// Sends a stop, cancel or delete; shows the problem and returns false when it failed, else true.
 async function act(method, action) {
   try {
-    await api(method, `/models/${state.id}${action ? '/' + action : ''}`);
+    await api(method, `/models/${encodeURIComponent(state.id)}${action ? '/' + action : ''}`);
     if (method !== 'DELETE') {
       await showModel();
     }
+    return true;
   } catch (e) {
     $('model-status').innerHTML = problemHtml(e);
+    return false;
   }
 }
 

@@ -96,6 +96,36 @@ class WebPageTests extends HttpApiTests {
         assertThat(browser.findElement(By.id("train-message")).getText()).contains("dataset.features[1]");
     }
 
+    @Test
+    void aDeleteThatFailsShouldLeaveTheModelShownWithTheProblem() {
+        String id = api.train(io.backprop.support.ApiClient.xor(10));
+        api.awaitSucceeded(id);
+        browser.get("http://localhost:" + port + "/#/models/" + id);
+        wait.until(ExpectedConditions.textMatches(By.id("model-status"), java.util.regex.Pattern.compile("^SUCCEEDED")));
+        // someone else deletes it meanwhile: the page's own delete then fails with 404
+        api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+
+        browser.findElement(By.id("delete")).click();
+
+        wait.until(ExpectedConditions.textMatches(By.id("model-status"), java.util.regex.Pattern.compile("Unable")));
+        assertThat(browser.findElement(By.id("model")).isDisplayed()).isTrue();
+        assertThat(browser.getCurrentUrl()).endsWith("#/models/" + id);
+    }
+
+    @Test
+    void modelNamesAndStatusesShouldBeShownAsTextNeverAsMarkup() {
+        String id = api.train(io.backprop.support.ApiClient.xor(10).replace("\"name\": \"xor\"",
+                "\"name\": \"<img src=x onerror=alert(1)>\""));
+        api.awaitSucceeded(id);
+        browser.get("http://localhost:" + port + "/");
+
+        wait.until(driver -> !driver.findElements(By.cssSelector("#models li")).isEmpty());
+
+        assertThat(browser.findElements(By.cssSelector("#models img"))).isEmpty();
+        assertThat(browser.findElement(By.id("models")).getText()).contains("<img src=x onerror=alert(1)>");
+        api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+    }
+
     /** Points in dataset {@code index} of the chart drawn on canvas {@code canvasId}. */
     private long count(String canvasId, int index) {
         Object count = browser.executeScript("const chart = Chart.getChart(arguments[0]);"
