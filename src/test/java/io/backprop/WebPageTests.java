@@ -16,16 +16,15 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 
+import io.backprop.support.ServiceTest;
 import io.backprop.support.EnabledIfBrowser;
 import io.backprop.support.HeadlessChromium;
 import io.backprop.support.HttpApiTests;
 
 /** The web page, driven in headless Chromium the way a person uses it. */
 @EnabledIfBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:web-page;DB_CLOSE_DELAY=-1")
+@ServiceTest
 class WebPageTests extends HttpApiTests {
 
     private ChromeDriver browser;

@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** How the data-set tables hold their typed values: as JSON. */
 @Configuration(proxyBeanMethods = false)
-class DatasetColumns {
+public class DatasetColumns {
 
     @Bean
     ColumnConverters datasetDocuments(JsonMapper json) {

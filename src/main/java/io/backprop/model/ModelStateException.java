@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /** The model exists but is not in a state that allows the request, e.g. predicting before training ended (409). */
 public class ModelStateException extends ErrorResponseException {
 
-    ModelStateException(String id, ModelStatus status, String needed) {
+    public ModelStateException(String id, ModelStatus status, String needed) {
         super(HttpStatus.CONFLICT, problem(id, status, needed), null);
     }
 

@@ -23,7 +23,7 @@ public record TrainingJob(String modelId, NetworkSpec spec, Parameters initial, 
         RowTransform transform) {
 
     /** How trained parameters fit the training rows and, when some were held out, the validation rows. */
-    Metrics metrics(Parameters trained) {
+    public Metrics metrics(Parameters trained) {
         Predictor predictor = new Predictor(spec, trained);
         return new Metrics(Evaluation.of(predictor, training, labels, transform),
                 validation == null ? null : Evaluation.of(predictor, validation, labels, transform));

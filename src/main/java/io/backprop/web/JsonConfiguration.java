@@ -24,7 +24,7 @@ import tools.jackson.databind.module.SimpleModule;
  * {@code "sigmoid\u0000"} into sigmoid). {@link JsonBinding} collects every such error of a body.
  */
 @Configuration(proxyBeanMethods = false)
-class JsonConfiguration {
+public class JsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {

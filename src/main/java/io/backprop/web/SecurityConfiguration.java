@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * page could make a browser send.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     /** The page loads its script, styles and Chart.js from here; Swagger UI needs inline styles and data: icons. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "

@@ -7,16 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 
+import io.backprop.support.ServiceTest;
 import io.backprop.support.ApiClient;
 import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
 
 /** What the tutorials do by hand, declared once in the request and applied to every prediction. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:data-preparation;DB_CLOSE_DELAY=-1")
+@ServiceTest
 class DataPreparationTests extends HttpApiTests {
 
     /** Three separated clusters on a line, and a fixed set with one deliberately mislabelled row. */

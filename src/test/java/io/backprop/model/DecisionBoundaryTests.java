@@ -3,16 +3,15 @@ package io.backprop.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 
+import io.backprop.support.ServiceTest;
 import io.backprop.support.ApiClient;
 import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
 
 /** The tutorials' shaded pictures as data: a two-input model's output over a grid. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:decision-boundary;DB_CLOSE_DELAY=-1")
+@ServiceTest
 class DecisionBoundaryTests extends HttpApiTests {
 
     @Test

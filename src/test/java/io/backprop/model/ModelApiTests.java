@@ -1,9 +1,9 @@
 package io.backprop.model;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import io.backprop.support.ServiceTest;
+
 
 /** The user's path on the embedded database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:model-api;DB_CLOSE_DELAY=-1")
+@ServiceTest
 class ModelApiTests extends ModelFlowTests {
 }

@@ -7,22 +7,15 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 
 import io.backprop.dataset.DatasetInput;
 import io.backprop.model.spec.ModelSpec;
 import io.backprop.model.spec.TrainingRequest;
-import io.backprop.system.PersistenceConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The state moves: each takes effect only from the state it expects, so concurrent moves cannot both win. */
-@DataJdbcTest
-@ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({PersistenceConfiguration.class, ModelColumns.class})
+@ModelStoreTest
 class ModelRepositoryTests {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");

@@ -9,19 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 
+import io.backprop.support.LimitedServiceTest;
 import io.backprop.support.ApiClient;
 import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
 
 /** Bad requests get a 4xx application/problem+json naming the field and value, never a 5xx, and store nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:model-validation;DB_CLOSE_DELAY=-1",
-        "backprop.limits.max-request-size=1MB", "backprop.limits.max-model-bytes=1MB",
-        "backprop.models.cache-bytes=1MB" })
+@LimitedServiceTest
 class ModelValidationTests extends HttpApiTests {
 
     private static final String DATA = """

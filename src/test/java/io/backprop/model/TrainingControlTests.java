@@ -18,19 +18,16 @@ import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 
+import io.backprop.support.ServiceTest;
 import io.backprop.support.ApiClient;
 import io.backprop.support.HttpApiTests;
 import io.backprop.training.TrainingEvents;
 import tools.jackson.databind.JsonNode;
 
 /** Failing well, watching a job live, stopping it and carrying on from where it ended. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:training-control;DB_CLOSE_DELAY=-1",
-        "backprop.training.event-interval=50ms", "backprop.training.progress-interval=100ms",
-        "backprop.training.event-heartbeat=200ms", "backprop.training.max-listeners-per-model=3" })
+@ServiceTest
 class TrainingControlTests extends HttpApiTests {
 
     /** XOR through ReLU units and a linear output: at learning rate 50 its cost explodes. */
@@ -82,8 +79,8 @@ class TrainingControlTests extends HttpApiTests {
         String next = api.train(ApiClient.xor(10));
         api.awaitStatus(next, "SUCCEEDED", Duration.ofSeconds(30));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).as("an epoch takes far longer")
-                .isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).as("an epoch takes 20 s or more")
+                .isLessThan(Duration.ofSeconds(10));
         assertThat(api.get("/models/" + first).at("/progress/epoch").asInt()).isZero();
     }
 
@@ -96,7 +93,8 @@ class TrainingControlTests extends HttpApiTests {
         assertThat(model.get("error").asString()).startsWith("training stopped after 0 of 5 epochs: it ran past "
                 + "its time limit of 1 s");
         assertThat(Duration.between(Instant.parse(model.get("startedAt").asString()),
-                Instant.parse(model.get("finishedAt").asString()))).isLessThan(Duration.ofMillis(2500));
+                Instant.parse(model.get("finishedAt").asString()))).as("an epoch takes 20 s or more")
+                .isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
@@ -104,13 +102,11 @@ class TrainingControlTests extends HttpApiTests {
         String id = api.train(ApiClient.slowEpochs(""));
         api.awaitStatus(id, "RUNNING", Duration.ofSeconds(10));
 
-        long asked = System.nanoTime();
         JsonNode stopped = api.post("/models/" + id + "/stop", "");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(5));
         assertThat(stopped.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(stopped.at("/outcome/message").asString()).isEqualTo("training was stopped on request after 0 "
-                + "of 5 epochs");
+        assertThat(stopped.at("/outcome/message").asString()).as("stopped within the first epoch")
+                .isEqualTo("training was stopped on request after 0 of 5 epochs");
         api.http().post().uri("/models/" + id + "/predict").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"features\": [[0,0,0,0,0,0,0,0,0,0]]}").exchange().expectStatus().isOk();
         api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();

@@ -7,15 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
+import io.backprop.support.LimitedServiceTest;
 import io.backprop.support.HttpApiTests;
 
 /** The prediction cache holds no more than its bytes, and a deleted model leaves it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:model-validation;DB_CLOSE_DELAY=-1",
-        "backprop.limits.max-request-size=1MB", "backprop.limits.max-model-bytes=1MB",
-        "backprop.models.cache-bytes=1MB" })
+@LimitedServiceTest
 class PredictionCacheTests extends HttpApiTests {
 
     @Autowired

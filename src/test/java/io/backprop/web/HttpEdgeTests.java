@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 
+import io.backprop.support.ServiceTest;
 import io.backprop.support.ApiClient;
 import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +22,7 @@ import tools.jackson.databind.JsonNode;
  * What a hostile or careless client meets at the edges of HTTP: malformed addresses, odd methods, the error
  * page itself, cross-site form posts, a forged Host. Every answer is problem+json; nothing changes state.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:model-api;DB_CLOSE_DELAY=-1")
+@ServiceTest
 class HttpEdgeTests extends HttpApiTests {
 
     @ParameterizedTest

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import io.backprop.support.ServiceTest;
 import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Swagger UI, the OpenAPI document and the health probes, as operators and API explorers reach them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:model-api;DB_CLOSE_DELAY=-1")
+@ServiceTest
 class SystemEndpointsTests extends HttpApiTests {
 
     private RestTestClient http;

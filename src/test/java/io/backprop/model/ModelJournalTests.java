@@ -1,0 +1,96 @@
+package io.backprop.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+
+import io.backprop.dataset.DatasetInput;
+import io.backprop.model.spec.ModelSpec;
+import io.backprop.model.spec.TrainingRequest;
+import io.backprop.training.JobResult;
+import io.backprop.training.TrainingJob;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How jobs are recorded: handed out once, from the stored rows; results stored whole, or not at all. */
+@ModelStoreTest
+class ModelJournalTests {
+
+    private static final String ID = "6e711863-a172-4d1b-9c24-f024afcba5ee";
+    private static final Instant NOW = ModelStoreTest.NOW;
+    private static final DatasetInput XOR = new DatasetInput(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
+            new double[][] {{0}, {1}, {1}, {0}}, null, null, null);
+
+    @Autowired
+    ModelJournal journal;
+
+    @Autowired
+    ModelRepository models;
+
+    @Autowired
+    ModelResultRepository results;
+
+    @Autowired
+    JdbcAggregateOperations aggregates;
+
+    @BeforeEach
+    void queueXor() {
+        ModelSpec spec = ModelSpec.of(JsonMapper.shared().readValue("{\"architecture\": {\"layers\": [{\"units\": 3},"
+                + " {\"units\": 1}]}, \"training\": {\"epochs\": 5}}", TrainingRequest.class), XOR, 7, 60);
+        aggregates.insert(Model.queued(ID, "xor", Task.CLASSIFICATION, spec, TrainingData.prepare(spec, XOR).fit(), 0,
+                NOW));
+        aggregates.insert(new ModelDataset(ID, XOR, null));
+    }
+
+    @Test
+    void aJobShouldBeHandedOutOnceFromItsStoredRows() {
+        TrainingJob job = journal.started(ID).orElseThrow();
+
+        assertThat(job.training().rows()).isEqualTo(4);
+        assertThat(job.options().epochs()).isEqualTo(5);
+        assertThat(models.findById(ID).orElseThrow().status()).isEqualTo(ModelStatus.RUNNING);
+        assertThat(journal.started(ID)).as("already started").isEmpty();
+    }
+
+    @Test
+    void aSuccessShouldStoreParametersMetricsAndOutcomeTogether() {
+        TrainingJob job = journal.started(ID).orElseThrow();
+
+        journal.succeeded(job, result(job));
+
+        Model model = models.findById(ID).orElseThrow();
+        assertThat(model.status()).isEqualTo(ModelStatus.SUCCEEDED);
+        assertThat(model.outcome().message()).isEqualTo("trained all 5 epochs");
+        assertThat(model.metrics().training().accuracy()).isNotNull();
+        assertThat(results.findById(ID).orElseThrow().parameters()).usingRecursiveComparison().isEqualTo(job.initial());
+    }
+
+    @Test
+    void aLateSuccessOfACancelledJobShouldStoreNothing() {
+        TrainingJob job = journal.started(ID).orElseThrow();
+        models.markCancelled(ID, NOW);
+
+        journal.succeeded(job, result(job));
+
+        assertThat(models.findById(ID).orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
+        assertThat(results.findById(ID)).isEmpty();
+    }
+
+    @Test
+    void unfinishedJobsShouldBeQueuedAgain() {
+        journal.started(ID);
+
+        assertThat(journal.unfinished()).containsExactly(ID);
+        assertThat(models.findById(ID).orElseThrow().status()).isEqualTo(ModelStatus.QUEUED);
+    }
+
+    /** The job's starting parameters handed back as if trained, with what they measure. */
+    private static JobResult result(TrainingJob job) {
+        return new JobResult(job.initial(), job.metrics(job.initial()), 5, List.of(), null, false, false);
+    }
+}
