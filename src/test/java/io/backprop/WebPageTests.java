@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,18 +28,23 @@ import io.backprop.support.HttpApiTests;
 @ServiceTest
 class WebPageTests extends HttpApiTests {
 
-    private ChromeDriver browser;
+    /** One browser for the class: starting Chromium costs about a second. */
+    private static ChromeDriver browser;
     private WebDriverWait wait;
 
-    @BeforeEach
-    void openBrowser() {
+    @BeforeAll
+    static void openBrowser() {
         browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
-    @AfterEach
-    void closeBrowser() {
+    @AfterAll
+    static void closeBrowser() {
         browser.quit();
+    }
+
+    @BeforeEach
+    void waitUpToAMinute() {
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
     @Test

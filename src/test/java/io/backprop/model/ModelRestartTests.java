@@ -28,65 +28,45 @@ class ModelRestartTests {
     @TempDir
     Path directory;
 
+    /**
+     * One restart, three models: one that succeeded predicts exactly as before, one left training runs again from
+     * the start, and one a crashed process left marked RUNNING (what kill -9 leaves) is picked up again.
+     */
     @Test
-    void succeededModelShouldPredictIdenticallyAfterARestart() {
-        String id;
+    void restartShouldKeepFinishedModelsAndRunUnfinishedJobsAgain() throws SQLException {
+        String succeeded;
         String before;
-        try (ConfigurableApplicationContext first = start()) {
-            ApiClient api = client(first);
-            id = api.train(ApiClient.xor(3000));
-            api.awaitSucceeded(id);
-            before = api.predict(id, ApiClient.GATES).toString();
-        }
-
-        try (ConfigurableApplicationContext second = start()) {
-            ApiClient api = client(second);
-            assertThat(api.get("/models").at("/content/0/id").asString()).isEqualTo(id);
-            assertThat(api.get("/models/" + id).get("status").asString()).isEqualTo("SUCCEEDED");
-            assertThat(api.predict(id, ApiClient.GATES).toString()).as("bit-identical outputs").isEqualTo(before);
-        }
-    }
-
-    @Test
-    void jobLeftRunningShouldRunAgainFromTheStartAfterARestart() throws SQLException {
-        String id;
+        String running;
         JsonNode interrupted;
+        String crashed;
         try (ConfigurableApplicationContext first = start()) {
             ApiClient api = client(first);
-            id = api.train(ApiClient.LONG);
+            succeeded = api.train(ApiClient.xor(3000));
+            crashed = api.train(ApiClient.xor(200));
+            api.awaitSucceeded(succeeded);
+            api.awaitSucceeded(crashed);
+            before = api.predict(succeeded, ApiClient.GATES).toString();
+            first.getBean(JdbcTemplate.class).update(
+                    "UPDATE model SET status = 'RUNNING', epoch = 17, metrics = NULL WHERE id = ?", crashed);
+            first.getBean(JdbcTemplate.class).update("DELETE FROM model_result WHERE model_id = ?", crashed);
+            running = api.train(ApiClient.LONG);
             Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> api.get("/models/" + id).at("/progress/epoch").asInt() > 0);
-            interrupted = api.get("/models/" + id);
+                    .until(() -> api.get("/models/" + running).at("/progress/epoch").asInt() > 0);
+            interrupted = api.get("/models/" + running);
         }
-        assertThat(statusInDatabase(id)).as("a stopping process leaves its jobs as they are").isEqualTo("RUNNING");
+        assertThat(statusInDatabase(running)).as("a stopping process leaves its jobs as they are").isEqualTo("RUNNING");
 
         try (ConfigurableApplicationContext second = start()) {
             ApiClient api = client(second);
-            JsonNode resumed = api.awaitStatus(id, "RUNNING", Duration.ofSeconds(10));
+            assertThat(api.get("/models/" + succeeded).get("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(api.predict(succeeded, ApiClient.GATES).toString()).as("bit-identical outputs").isEqualTo(before);
+            JsonNode resumed = api.awaitStatus(running, "RUNNING", Duration.ofSeconds(10));
             assertThat(Instant.parse(resumed.get("startedAt").asString()))
                     .isAfter(Instant.parse(interrupted.get("startedAt").asString()));
             assertThat(resumed.at("/progress/epoch").asInt()).as("from the start")
                     .isLessThan(interrupted.at("/progress/epoch").asInt());
-            api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
-        }
-    }
-
-    @Test
-    void jobMarkedRunningByACrashedProcessShouldBePickedUpAgain() {
-        String id;
-        try (ConfigurableApplicationContext first = start()) {
-            ApiClient api = client(first);
-            id = api.train(ApiClient.xor(200));
-            api.awaitSucceeded(id);
-            // what a kill -9 in the middle of training leaves behind
-            first.getBean(JdbcTemplate.class).update(
-                    "UPDATE model SET status = 'RUNNING', epoch = 17, metrics = NULL WHERE id = ?", id);
-            first.getBean(JdbcTemplate.class).update("DELETE FROM model_result WHERE model_id = ?", id);
-        }
-
-        try (ConfigurableApplicationContext second = start()) {
-            JsonNode model = client(second).awaitSucceeded(id);
-            assertThat(model.at("/progress/epoch").asInt()).isEqualTo(200);
+            assertThat(api.awaitSucceeded(crashed).at("/progress/epoch").asInt()).isEqualTo(200);
+            api.http().delete().uri("/models/" + running).exchange().expectStatus().isNoContent();
         }
     }
 
