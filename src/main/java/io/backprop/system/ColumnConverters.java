@@ -39,9 +39,18 @@ public record ColumnConverters(List<GenericConverter> converters) {
                 new Writing<>(type, byte[].class, write)));
     }
 
-    /** Column value to record. */
-    @ReadingConverter
-    private record Reading<S, T>(Class<S> source, Class<T> target, Function<S, T> read) implements GenericConverter {
+    /** A one-way conversion between a record type and its column's value. */
+    private abstract static class OneWay<S, T> implements GenericConverter {
+
+        private final Class<S> source;
+        private final Class<T> target;
+        private final Function<S, T> convert;
+
+        OneWay(Class<S> source, Class<T> target, Function<S, T> convert) {
+            this.source = source;
+            this.target = target;
+            this.convert = convert;
+        }
 
         @Override
         public Set<ConvertiblePair> getConvertibleTypes() {
@@ -50,22 +59,25 @@ public record ColumnConverters(List<GenericConverter> converters) {
 
         @Override
         public Object convert(Object value, TypeDescriptor sourceType, TypeDescriptor targetType) {
-            return value == null ? null : read.apply(source.cast(value));
+            return value == null ? null : convert.apply(source.cast(value));
+        }
+    }
+
+    /** Column value to record. */
+    @ReadingConverter
+    private static final class Reading<S, T> extends OneWay<S, T> {
+
+        Reading(Class<S> source, Class<T> target, Function<S, T> read) {
+            super(source, target, read);
         }
     }
 
     /** Record to column value. */
     @WritingConverter
-    private record Writing<S, T>(Class<S> source, Class<T> target, Function<S, T> write) implements GenericConverter {
+    private static final class Writing<S, T> extends OneWay<S, T> {
 
-        @Override
-        public Set<ConvertiblePair> getConvertibleTypes() {
-            return Set.of(new ConvertiblePair(source, target));
-        }
-
-        @Override
-        public Object convert(Object value, TypeDescriptor sourceType, TypeDescriptor targetType) {
-            return value == null ? null : write.apply(source.cast(value));
+        Writing(Class<S> source, Class<T> target, Function<S, T> write) {
+            super(source, target, write);
         }
     }
 }
