@@ -1,10 +1,10 @@
 package io.backprop.dataset;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+
+import io.backprop.web.Problems;
 
 /** A CSV upload that cannot become a data set: a 400 problem naming the line and column of each problem. */
 class InvalidCsvException extends ErrorResponseException {
@@ -14,9 +14,7 @@ class InvalidCsvException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(CsvFormatException cause) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, cause.getMessage());
-        problem.setType(URI.create("/problems/invalid-csv"));
-        problem.setTitle("Invalid CSV");
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-csv", "Invalid CSV", cause.getMessage());
         problem.setProperty("errors", cause.problems());
         return problem;
     }

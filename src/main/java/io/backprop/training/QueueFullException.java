@@ -1,12 +1,13 @@
 package io.backprop.training;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+
+import io.backprop.web.Problems;
 
 /** Every training thread is busy and the queue holds as many jobs as it may: try again later (429). */
 public class QueueFullException extends ErrorResponseException {
@@ -17,10 +18,7 @@ public class QueueFullException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(int waiting) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Training queue full",
                 "The training queue is full (" + waiting + " jobs waiting); try again later.");
-        problem.setType(URI.create("/problems/queue-full"));
-        problem.setTitle("Training queue full");
-        return problem;
     }
 }

@@ -1,6 +1,5 @@
 package io.backprop.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,6 @@ import io.backprop.system.FieldViolation;
 
 /** A request that breaks the API's rules, with every violation found, answered as one 400 problem. */
 public class InvalidRequestException extends ErrorResponseException {
-
-    public static final URI TYPE = URI.create("/problems/invalid-request");
 
     private final List<FieldViolation> violations;
 
@@ -52,9 +49,7 @@ public class InvalidRequestException extends ErrorResponseException {
         FieldViolation first = violations.get(0);
         String detail = violations.size() == 1 ? first.field() + ": " + first.message()
                 : violations.size() + " fields are invalid, first " + first.field() + ": " + first.message();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(TYPE);
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
         problem.setProperty("errors", violations);
         return problem;
     }

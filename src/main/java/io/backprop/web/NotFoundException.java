@@ -1,7 +1,5 @@
 package io.backprop.web;
 
-import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,10 +15,8 @@ public class NotFoundException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String what, String id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return Problems.of(HttpStatus.NOT_FOUND, what.replace(" ", "") + "-not-found",
+                Character.toUpperCase(what.charAt(0)) + what.substring(1) + " not found",
                 "Unable to find " + what + " " + FieldViolation.describe(id));
-        problem.setType(URI.create("/problems/" + what.replace(" ", "") + "-not-found"));
-        problem.setTitle(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " not found");
-        return problem;
     }
 }

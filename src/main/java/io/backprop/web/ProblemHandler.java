@@ -1,10 +1,6 @@
 package io.backprop.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +21,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.backprop.system.FieldViolation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error into an {@code application/problem+json} answer. Spring's own exceptions and our
@@ -50,20 +43,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem;
         if (ex.getCause() instanceof StreamReadException syntax) {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON: "
-                    + withoutSourceReference(syntax.getOriginalMessage()) + " (line "
-                    + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ")");
-            problem.setType(URI.create("/problems/malformed-json"));
-            problem.setTitle("Malformed JSON");
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The body is not valid JSON: " + withoutSourceReference(syntax.getOriginalMessage()) + " (line "
+                            + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ")");
         }
         else if (ex.getCause() instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
             problem = new InvalidRequestException(List.of(JsonBinding.violation(mapping))).getBody();
         }
         else {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Unreadable body",
                     "The request body is missing or could not be read as JSON.");
-            problem.setType(URI.create("/problems/malformed-json"));
-            problem.setTitle("Unreadable body");
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -96,10 +85,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error answering {}", request.getDescription(false), ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side; the error has been logged.");
-        problem.setType(URI.create("/problems/internal-error"));
-        problem.setTitle("Internal error");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import io.backprop.dataset.DatasetInput;
 import io.backprop.model.spec.ModelSpec;
 import io.backprop.model.spec.TrainingRequest;
-import io.backprop.network.Activation;
 import io.backprop.preprocessing.ColumnStatistics;
 import io.backprop.preprocessing.HoldOut;
 import tools.jackson.databind.json.JsonMapper;
