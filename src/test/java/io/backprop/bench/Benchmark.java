@@ -79,12 +79,12 @@ public final class Benchmark {
         }
     }
 
-    /** What a trained model takes: its parameters in memory, and stored as JSON numbers. */
+    /** What a trained model takes: its parameters in memory, and as the bytes the service stores. */
     private static String footprint(io.backprop.network.NetworkSpec spec, Parameters parameters) {
         long bytes = spec.parameterCount() * (spec.precision() == io.backprop.network.Precision.FLOAT32 ? 4 : 8);
-        int json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(parameters).length();
-        return String.format(Locale.ROOT, "%d parameters, %d KiB in memory, %d KiB stored as JSON",
-                spec.parameterCount(), bytes >> 10, json >> 10);
+        int stored = io.backprop.model.ParametersCodec.encode(parameters).length;
+        return String.format(Locale.ROOT, "%d parameters, %d KiB in memory, %d KiB stored",
+                spec.parameterCount(), bytes >> 10, stored >> 10);
     }
 
     private record Run(Measurement measurement, Parameters parameters, double fromRowsSeconds) {
