@@ -28,11 +28,12 @@ public record Evaluation(int rows, double cost, Double accuracy, List<Classifica
     public static Evaluation of(Predictor predictor, Examples examples, LabelEncoding labels, RowTransform transform) {
         double cost = predictor.cost(examples);
         double[][] outputs = predictor.predict(examples.features());
+        double[][] targets = examples.targets().toArray();
         if (labels != null) {
-            return classification(examples.rows(), cost, ClassificationReport.of(labels.indexes(examples.targets()),
+            return classification(examples.rows(), cost, ClassificationReport.of(labels.indexes(targets),
                     labels.indexes(outputs), labels.classes()));
         }
-        return regression(examples.rows(), cost, RegressionReport.of(transform.outputs(examples.targets()),
+        return regression(examples.rows(), cost, RegressionReport.of(transform.outputs(targets),
                 transform.outputs(outputs)));
     }
 

@@ -23,7 +23,7 @@ final class Allocation implements AutoCloseable {
         return keep(backend.zeros(rows, columns, precision));
     }
 
-    Matrix of(double[][] values) {
+    Matrix of(RowSource values) {
         return keep(backend.of(values, precision));
     }
 

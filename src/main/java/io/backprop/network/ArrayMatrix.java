@@ -18,16 +18,10 @@ final class ArrayMatrix implements Matrix {
         this.values = new double[rows * columns];
     }
 
-    static ArrayMatrix of(double[][] data) {
-        ArrayMatrix m = new ArrayMatrix(data.length, data.length == 0 ? 0 : data[0].length);
-        m.load(data);
-        return m;
-    }
-
     @Override
-    public void loadRows(double[][] source, int[] order, int from) {
+    public void loadRows(RowSource source, int[] order, int from) {
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(source[order == null ? from + i : order[from + i]], 0, values, i * columns, columns);
+            source.read(order == null ? from + i : order[from + i], values, i * columns);
         }
     }
 

@@ -25,9 +25,10 @@ public enum Backend {
         return this == ARRAY ? new ArrayMatrix(rows, columns) : new Nd4jMatrix(rows, columns, precision);
     }
 
-    Matrix of(double[][] values, Precision precision) {
-        requireSupported(precision);
-        return this == ARRAY ? ArrayMatrix.of(values) : Nd4jMatrix.of(values, precision);
+    Matrix of(RowSource rows, Precision precision) {
+        Matrix m = zeros(rows.rows(), rows.columns(), precision);
+        m.loadRows(rows, null, 0);
+        return m;
     }
 
     private void requireSupported(Precision precision) {

@@ -1,42 +1,50 @@
 package io.backprop.network;
 
 /** Labelled rows: features m × n and targets m × k, one row per example. */
-public record Examples(double[][] features, double[][] targets) {
+public record Examples(RowSource features, RowSource targets) {
 
     public Examples {
-        if (features.length == 0) {
+        if (features.rows() == 0) {
             throw new IllegalArgumentException("no examples: features has 0 rows");
         }
-        if (targets.length != features.length) {
-            throw new IllegalArgumentException("features has " + features.length + " rows but targets has "
-                    + targets.length);
+        if (targets.rows() != features.rows()) {
+            throw new IllegalArgumentException("features has " + features.rows() + " rows but targets has "
+                    + targets.rows());
         }
-        requireRectangular("features", features);
-        requireRectangular("targets", targets);
+    }
+
+    /** @throws IllegalArgumentException unless both are non-empty rectangles */
+    public Examples(double[][] features, double[][] targets) {
+        this(rows("features", features), rows("targets", targets));
     }
 
     public int rows() {
-        return features.length;
+        return features.rows();
+    }
+
+    /** The examples {@code rows[0]}, {@code rows[1]}, … of these, read from them when asked for. */
+    public Examples select(int[] rows) {
+        return new Examples(features.select(rows), targets.select(rows));
     }
 
     /** Throws unless the features have the network's inputs and the targets its outputs. */
     void requireFits(NetworkSpec spec) {
-        if (features[0].length != spec.inputs()) {
+        if (features.columns() != spec.inputs()) {
             throw new IllegalArgumentException("features: expected " + Shapes.describe(rows(), spec.inputs())
-                    + " (the network's inputs), got " + Shapes.describe(features));
+                    + " (the network's inputs), got " + Shapes.describe(rows(), features.columns()));
         }
-        if (targets[0].length != spec.outputs()) {
+        if (targets.columns() != spec.outputs()) {
             throw new IllegalArgumentException("targets: expected " + Shapes.describe(rows(), spec.outputs())
-                    + " (the last layer's units), got " + Shapes.describe(targets));
+                    + " (the last layer's units), got " + Shapes.describe(rows(), targets.columns()));
         }
     }
 
-    private static void requireRectangular(String name, double[][] rows) {
-        for (double[] row : rows) {
-            if (row == null || row.length != rows[0].length || row.length == 0) {
-                throw new IllegalArgumentException(name + " must be a non-empty rectangle, got "
-                        + Shapes.describe(rows));
-            }
+    private static RowSource rows(String name, double[][] rows) {
+        try {
+            return RowSource.of(rows);
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " " + e.getMessage(), e);
         }
     }
 }

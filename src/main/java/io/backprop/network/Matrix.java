@@ -162,14 +162,14 @@ interface Matrix extends AutoCloseable {
      * this = the rows {@code order[from]}, {@code order[from+1]}, … of {@code source} (or, with no order, the
      * rows from {@code from} on), as many as this has.
      */
-    void loadRows(double[][] source, int[] order, int from);
+    void loadRows(RowSource source, int[] order, int from);
 
     /** The same as {@link #loadRows}, from a matrix of this backend. */
     void assignRows(Matrix source, int[] order, int from);
 
     /** this = values, row by row (values has this matrix's shape). */
     default void load(double[][] values) {
-        loadRows(values, null, 0);
+        loadRows(RowSource.of(values), null, 0);
     }
 
     /**

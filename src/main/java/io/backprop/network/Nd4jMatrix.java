@@ -31,8 +31,9 @@ final class Nd4jMatrix implements Matrix {
     private final int size;
     /** False for a block of another matrix's rows, whose memory belongs to that matrix. */
     private final boolean owner;
-    /** A float32 row on its way in, allocated on first use. */
-    private float[] scratch;
+    /** A row on its way in, in this matrix's precision, allocated on first use. */
+    private float[] floatScratch;
+    private double[] doubleScratch;
     /** rows ones, allocated on first use: BLAS adds a row to every row, and sums the rows, by way of it. */
     private Nd4jMatrix ones;
 
@@ -66,29 +67,24 @@ final class Nd4jMatrix implements Matrix {
         this(Nd4j.zeros(precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE, rows, columns));
     }
 
-    static Nd4jMatrix of(double[][] data, Precision precision) {
-        Nd4jMatrix m = new Nd4jMatrix(data.length, data.length == 0 ? 0 : data[0].length, precision);
-        m.load(data);
-        return m;
-    }
-
     /**
-     * Row by row in bulk (element by element, 60,000 × 784 values took a fifth of a second); float32 rows are
-     * narrowed in a scratch row first.
+     * Row by row in bulk through a scratch row (element by element, 60,000 × 784 values took a fifth of a
+     * second); float32 rows are read as float32, so a source that holds them copies them unchanged.
      */
     @Override
-    public void loadRows(double[][] source, int[] order, int from) {
+    public void loadRows(RowSource source, int[] order, int from) {
         for (int i = 0; i < rows; i++) {
-            double[] row = source[order == null ? from + i : order[from + i]];
+            int row = order == null ? from + i : order[from + i];
             if (doubles != null) {
-                doubles.put(i * columns, row, 0, columns);
-                continue;
+                doubleScratch = doubleScratch != null ? doubleScratch : new double[columns];
+                source.read(row, doubleScratch, 0);
+                doubles.put(i * columns, doubleScratch);
             }
-            scratch = scratch != null ? scratch : new float[columns];
-            for (int j = 0; j < columns; j++) {
-                scratch[j] = (float) row[j];
+            else {
+                floatScratch = floatScratch != null ? floatScratch : new float[columns];
+                source.read(row, floatScratch, 0);
+                floats.put(i * columns, floatScratch);
             }
-            floats.put(i * columns, scratch);
         }
     }
 

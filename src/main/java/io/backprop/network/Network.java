@@ -32,6 +32,10 @@ final class Network {
     }
 
     Matrix matrix(double[][] values) {
+        return own.of(RowSource.of(values));
+    }
+
+    Matrix matrix(RowSource values) {
         return own.of(values);
     }
 

@@ -30,23 +30,29 @@ public final class Predictor {
 
     /** The last layer's outputs, one row per row of {@code features}. */
     public double[][] predict(double[][] features) {
-        if (features.length <= REUSED_ROWS) {
-            Network network = network(features.length);
-            Queue<Pass> passes = idle.computeIfAbsent(features.length, rows -> new ConcurrentLinkedQueue<>());
+        return predict(RowSource.of(features));
+    }
+
+    /** The same, for rows read from {@code features}. */
+    public double[][] predict(RowSource features) {
+        int rows = features.rows();
+        if (rows <= REUSED_ROWS) {
+            Network network = network(rows);
+            Queue<Pass> passes = idle.computeIfAbsent(rows, count -> new ConcurrentLinkedQueue<>());
             Pass pass = passes.poll();
             if (pass == null) {
-                pass = Pass.of(network, features.length, network.allocation());
+                pass = Pass.of(network, rows, network.allocation());
             }
             try {
-                pass.input.load(features);
+                pass.input.loadRows(features, null, 0);
                 return network.forward(pass.input, pass.workspace).toArray();
             }
             finally {
                 passes.offer(pass);
             }
         }
-        double[][] outputs = new double[features.length][];
-        inBlocks(features.length, (network, pass, from) -> {
+        double[][] outputs = new double[rows][];
+        inBlocks(rows, (network, pass, from) -> {
             pass.input.loadRows(features, null, from);
             double[][] block = network.forward(pass.input, pass.workspace).toArray();
             System.arraycopy(block, 0, outputs, from, block.length);

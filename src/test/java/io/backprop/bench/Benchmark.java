@@ -122,7 +122,7 @@ public final class Benchmark {
         Predictor predictor = new Predictor(workload.spec(), trained);
         Examples examples = workload.examples();
         double cost = predictor.cost(examples) * workload.costScale();
-        double accuracy = accuracy(predictor.predict(examples.features()), examples.targets());
+        double accuracy = accuracy(predictor.predict(examples.features()), examples.targets().toArray());
         int epochs = workload.options().epochs();
         return new Run(new Measurement(workload.name(), time, Arrays.stream(seconds).min().orElseThrow(),
                 time / epochs * 1e6,
@@ -164,7 +164,7 @@ public final class Benchmark {
     /** Median µs to predict 1 row (of 10,000 calls) and 1,000 rows (of 200), in process, like the reference. */
     private static double[] predictLatency(Workload workload, Parameters trained) {
         Predictor predictor = new Predictor(workload.spec(), trained);
-        double[][] features = workload.examples().features();
+        double[][] features = workload.examples().features().toArray();
         double[][] one = {features[0]};
         double[][] thousand = Arrays.copyOf(features, 1000);
         return new double[] {latency(() -> predictor.predict(one), 10_000, 1_000),

@@ -64,7 +64,7 @@ final class HttpBenchmark {
             System.out.println();
             bench.restOverhead(w2, engineW2Seconds);
             String model = bench.await(bench.accept(request(w4, "w4"))).get("id").asString();
-            String row = "{\"features\":[" + JSON.writeValueAsString(w4.examples().features()[0]) + "]}";
+            String row = "{\"features\":[" + JSON.writeValueAsString(w4.examples().features().toArray()[0]) + "]}";
             bench.predictions("/models/" + model + "/predict", BARE.replace("{id}", model), row);
         }
     }
@@ -233,7 +233,7 @@ final class HttpBenchmark {
         training.put("batchSize", workload.options().batchSize());
         training.put("shuffle", workload.options().shuffle());
         return JSON.writeValueAsString(Map.of("name", name, "dataset", Map.of("features",
-                workload.examples().features(), "targets", workload.examples().targets()),
+                workload.examples().features().toArray(), "targets", workload.examples().targets().toArray()),
                 "architecture", architecture, "training", training));
     }
 }

@@ -38,9 +38,9 @@ class TrainingDataTests {
         TrainingData softmax = TrainingData.prepare(spec(rows, "softmax", 3, 0), rows);
 
         assertThat(softmax.fit().classes()).containsExactly("a", "b", "c");
-        assertThat(softmax.training().targets()).isDeepEqualTo(new double[][] {{0, 1, 0}, {1, 0, 0}, {0, 0, 1}});
+        assertThat(softmax.training().targets().toArray()).isDeepEqualTo(new double[][] {{0, 1, 0}, {1, 0, 0}, {0, 0, 1}});
         DatasetInput twoClasses = new DatasetInput(new double[][] {{0}, {1}}, null, List.of("yes", "no"), null, null);
-        assertThat(TrainingData.prepare(spec(twoClasses, "sigmoid", 1, 0), twoClasses).training().targets())
+        assertThat(TrainingData.prepare(spec(twoClasses, "sigmoid", 1, 0), twoClasses).training().targets().toArray())
                 .isDeepEqualTo(new double[][] {{1}, {0}});
     }
 
@@ -52,7 +52,7 @@ class TrainingDataTests {
         TrainingData prepared = TrainingData.prepare(spec(rows, "softmax", 3, 0), rows);
 
         assertThat(prepared.fit().classes()).containsExactly(3L, 5L, 7L);
-        assertThat(prepared.training().targets()[0]).containsExactly(0, 0, 1);
+        assertThat(prepared.training().targets().toArray()[0]).containsExactly(0, 0, 1);
     }
 
     /** A one-layer network with the given output, its defaults filled in as for a request. */

@@ -25,12 +25,12 @@ class MatrixTests {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
     void productsShouldMultiplyWithAndWithoutTransposes(Backend backend, Precision precision) {
-        Matrix a = backend.of(A, precision);
+        Matrix a = backend.of(RowSource.of(A), precision);
         Matrix product = backend.zeros(3, 3, precision);
         Matrix gram = backend.zeros(2, 2, precision);
         Matrix outer = backend.zeros(3, 3, precision);
 
-        product.assignProduct(a, backend.of(new double[][] {{1, 0, 2}, {0, 1, 3}}, precision));
+        product.assignProduct(a, backend.of(RowSource.of(new double[][] {{1, 0, 2}, {0, 1, 3}}), precision));
         gram.assignTransposedProduct(a, a);
         outer.assignProductWithTransposed(a, a);
 
@@ -42,10 +42,10 @@ class MatrixTests {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
     void rowVectorsAndColumnSumsShouldBroadcastAndReduceOverRows(Backend backend, Precision precision) {
-        Matrix a = backend.of(A, precision);
+        Matrix a = backend.of(RowSource.of(A), precision);
         Matrix sums = backend.zeros(1, 2, precision);
 
-        a.addRowVector(backend.of(new double[][] {{10, 20}}, precision));
+        a.addRowVector(backend.of(RowSource.of(new double[][] {{10, 20}}), precision));
         sums.assignColumnSums(a);
 
         assertThat(a.toArray()).isEqualTo(new double[][] {{11, 22}, {13, 24}, {15, 26}});
@@ -100,8 +100,8 @@ class MatrixTests {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
     void differencesAndScaledSumsShouldWorkInPlace(Backend backend, Precision precision) {
-        Matrix a = backend.of(new double[][] {{5, 7}}, precision);
-        Matrix b = backend.of(new double[][] {{1, 2}}, precision);
+        Matrix a = backend.of(RowSource.of(new double[][] {{5, 7}}), precision);
+        Matrix b = backend.of(RowSource.of(new double[][] {{1, 2}}), precision);
         Matrix d = backend.zeros(1, 2, precision);
 
         d.assignDifference(a, b, 0.5);
@@ -114,8 +114,8 @@ class MatrixTests {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
     void lossSumsShouldMatchHandComputedValues(Backend backend, Precision precision) {
-        Matrix predictions = backend.of(new double[][] {{0.8, 0.2}, {0.4, 0.6}}, precision);
-        Matrix targets = backend.of(new double[][] {{1, 0}, {0, 1}}, precision);
+        Matrix predictions = backend.of(RowSource.of(new double[][] {{0.8, 0.2}, {0.4, 0.6}}), precision);
+        Matrix targets = backend.of(RowSource.of(new double[][] {{1, 0}, {0, 1}}), precision);
 
         assertThat(predictions.lossSum(Loss.SQUARED_ERROR, targets)).isCloseTo(
                 0.5 * (0.04 + 0.04 + 0.16 + 0.16), close(precision));
@@ -128,8 +128,8 @@ class MatrixTests {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
     void crossEntropyOfASaturatedWrongOutputShouldBeLargeButFinite(Backend backend, Precision precision) {
-        Matrix predictions = backend.of(new double[][] {{1.0}}, precision);
-        Matrix targets = backend.of(new double[][] {{0.0}}, precision);
+        Matrix predictions = backend.of(RowSource.of(new double[][] {{1.0}}), precision);
+        Matrix targets = backend.of(RowSource.of(new double[][] {{0.0}}), precision);
 
         assertThat(predictions.lossSum(Loss.BINARY_CROSS_ENTROPY, targets)).isCloseTo(-Math.log(1e-12),
                 within(1e-3));
@@ -140,7 +140,7 @@ class MatrixTests {
     void rowsShouldBeReadInTheGivenOrder(Backend backend, Precision precision) {
         Matrix batch = backend.zeros(2, 2, precision);
 
-        batch.loadRows(A, new int[] {0, 2, 1}, 1);
+        batch.loadRows(RowSource.of(A), new int[] {0, 2, 1}, 1);
 
         assertThat(batch.toArray()).isEqualTo(new double[][] {{5, 6}, {3, 4}});
     }
@@ -150,7 +150,7 @@ class MatrixTests {
     void rowsOfAMatrixShouldBeCopiedInTheGivenOrder(Backend backend, Precision precision) {
         Matrix batch = backend.zeros(2, 2, precision);
 
-        batch.assignRows(backend.of(A, precision), new int[] {0, 2, 1}, 1);
+        batch.assignRows(backend.of(RowSource.of(A), precision), new int[] {0, 2, 1}, 1);
 
         assertThat(batch.toArray()).isEqualTo(new double[][] {{5, 6}, {3, 4}});
     }
@@ -160,9 +160,9 @@ class MatrixTests {
     void withoutAnOrderConsecutiveRowsShouldBeRead(Backend backend, Precision precision) {
         Matrix batch = backend.zeros(2, 2, precision);
 
-        batch.loadRows(A, null, 1);
+        batch.loadRows(RowSource.of(A), null, 1);
         Matrix copied = backend.zeros(2, 2, precision);
-        copied.assignRows(backend.of(A, precision), null, 1);
+        copied.assignRows(backend.of(RowSource.of(A), precision), null, 1);
 
         assertThat(batch.toArray()).isEqualTo(new double[][] {{3, 4}, {5, 6}});
         assertThat(copied.toArray()).isEqualTo(batch.toArray());
@@ -171,7 +171,7 @@ class MatrixTests {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
     void aBlockOfRowsShouldComputeLikeACopyOfThemAndLeaveItsWholeUsable(Backend backend, Precision precision) {
-        Matrix whole = backend.of(A, precision);
+        Matrix whole = backend.of(RowSource.of(A), precision);
         Matrix block = whole.rowBlock(1, 2);
         Matrix product = backend.zeros(2, 2, precision);
 
@@ -186,7 +186,7 @@ class MatrixTests {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
     void mismatchedShapesShouldBeRejectedWithExpectedAndActualShape(Backend backend, Precision precision) {
-        Matrix a = backend.of(A, precision);
+        Matrix a = backend.of(RowSource.of(A), precision);
         Matrix product = backend.zeros(3, 3, precision);
 
         assertThatIllegalArgumentException().isThrownBy(() -> product.assignProduct(a, a))
@@ -199,15 +199,15 @@ class MatrixTests {
     }
 
     private static double[][] activated(Backend backend, Precision precision, Activation f, double[][] z) {
-        Matrix m = backend.of(z, precision);
+        Matrix m = backend.of(RowSource.of(z), precision);
         m.apply(f);
         return m.toArray();
     }
 
     private static double[][] chained(Backend backend, Precision precision, Activation f, double[][] gradient,
             double[][] output) {
-        Matrix g = backend.of(gradient, precision);
-        g.multiplyByDerivative(f, backend.of(output, precision));
+        Matrix g = backend.of(RowSource.of(gradient), precision);
+        g.multiplyByDerivative(f, backend.of(RowSource.of(output), precision));
         return g.toArray();
     }
 }

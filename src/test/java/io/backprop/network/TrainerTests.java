@@ -71,8 +71,9 @@ class TrainerTests {
         assertThat(result.parameters().layers()).allSatisfy(layer -> assertThat(layer.biases()).isNull());
         double[][] scores = new Predictor(spec, result.parameters()).predict(Tutorials.EXAM.features());
         double meanSquaredError = 0;
+        double[][] targets = Tutorials.EXAM.targets().toArray();
         for (int i = 0; i < scores.length; i++) {
-            meanSquaredError += Math.pow(scores[i][0] - Tutorials.EXAM.targets()[i][0], 2) / scores.length;
+            meanSquaredError += Math.pow(scores[i][0] - targets[i][0], 2) / scores.length;
         }
         assertThat(meanSquaredError).isLessThan(1e-4);
     }

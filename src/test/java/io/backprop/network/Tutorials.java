@@ -29,8 +29,9 @@ final class Tutorials {
     /** Share of rows whose single output lands on the right side of 0.5. */
     static double accuracy(double[][] outputs, Examples examples) {
         int right = 0;
+        double[][] targets = examples.targets().toArray();
         for (int i = 0; i < outputs.length; i++) {
-            right += (outputs[i][0] > 0.5) == (examples.targets()[i][0] > 0.5) ? 1 : 0;
+            right += (outputs[i][0] > 0.5) == (targets[i][0] > 0.5) ? 1 : 0;
         }
         return (double) right / outputs.length;
     }

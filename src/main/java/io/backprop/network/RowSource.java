@@ -1,0 +1,64 @@
+package io.backprop.network;
+
+/**
+ * Rows the engine copies into its own memory, one row at a time and straight into the precision it computes in,
+ * so that rows held in another form (stored chunks of float32 or float64, or computed from other rows) need no
+ * float64 copy of their own. Sources that compute their rows may reuse buffers: read each from one thread.
+ */
+public interface RowSource {
+
+    int rows();
+
+    int columns();
+
+    /** Copies row {@code row} into {@code into}, starting at {@code offset}. */
+    void read(int row, double[] into, int offset);
+
+    /** The same, narrowed to float32 where the source holds wider values. */
+    void read(int row, float[] into, int offset);
+
+    /**
+     * Rows given as arrays, read in place.
+     *
+     * @throws IllegalArgumentException unless they form a non-empty rectangle
+     */
+    static RowSource of(double[][] rows) {
+        return new ArrayRows(rows);
+    }
+
+    /** The rows {@code rows[0]}, {@code rows[1]}, … of this source, read from it when asked for. */
+    default RowSource select(int[] rows) {
+        RowSource source = this;
+        return new RowSource() {
+
+            @Override
+            public int rows() {
+                return rows.length;
+            }
+
+            @Override
+            public int columns() {
+                return source.columns();
+            }
+
+            @Override
+            public void read(int row, double[] into, int offset) {
+                source.read(rows[row], into, offset);
+            }
+
+            @Override
+            public void read(int row, float[] into, int offset) {
+                source.read(rows[row], into, offset);
+            }
+        };
+    }
+
+    /** Every row, copied into arrays of their own. */
+    default double[][] toArray() {
+        double[][] copy = new double[rows()][columns()];
+        for (int i = 0; i < copy.length; i++) {
+            read(i, copy[i], 0);
+        }
+        return copy;
+    }
+}
