@@ -1,25 +1,27 @@
 package io.backprop.dataset;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
- * Reads a CSV file with a header row into {@link TabularData}. The named target columns become targets, every
- * other column a numeric feature. A single target column with any non-numeric value is a column of class
- * labels. Problems are reported by line and column, up to {@link #MAX_PROBLEMS} of them.
+ * Reads a CSV file with a header row as it arrives: each row's features go on at once, so the file is never held
+ * whole. The named target columns become targets, every other column a numeric feature; a single target column
+ * with any non-numeric value is a column of class labels. Problems are reported by line and column, up to
+ * {@link #MAX_PROBLEMS} of them; after the first, no more rows go on.
  */
 public final class CsvReader {
 
     static final int MAX_PROBLEMS = 10;
+    /** The longest record: 1,000 columns of 17-digit numbers take a fiftieth of it. */
+    static final int MAX_RECORD_BYTES = 16 << 20;
 
     private final int maxRows;
     private final int maxColumns;
@@ -29,63 +31,49 @@ public final class CsvReader {
         this.maxColumns = maxColumns;
     }
 
-    public TabularData read(Reader reader, List<String> targetColumns) {
-        List<CsvProblem> problems = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader)) {
-            var records = parser.iterator();
-            if (!records.hasNext()) {
+    /**
+     * @param features receives each row of features (the same array, refilled: copy what is kept)
+     * @throws CsvFormatException naming each problem's line and column
+     */
+    public TabularData read(InputStream csv, List<String> targetColumns, Consumer<double[]> features) {
+        CsvScanner scanner = new CsvScanner(csv, MAX_RECORD_BYTES);
+        try {
+            if (!scanner.next()) {
                 throw new CsvFormatException(List.of(new CsvProblem(1L, null, null, null,
                         "the file is empty; expected a header row naming the columns")));
             }
-            List<String> header = new ArrayList<>(records.next().toList());
-            header.set(0, header.get(0).replace("\uFEFF", ""));
+            List<String> header = new ArrayList<>();
+            for (int j = 0; j < scanner.fields(); j++) {
+                header.add(scanner.text(j));
+            }
+            List<CsvProblem> problems = new ArrayList<>();
             Columns columns = columns(header, targetColumns, problems);
             if (!problems.isEmpty()) {
                 throw new CsvFormatException(problems);
             }
-            List<double[]> features = new ArrayList<>();
-            List<String[]> targets = new ArrayList<>();
-            while (records.hasNext() && problems.size() < MAX_PROBLEMS) {
-                CSVRecord record = records.next();
-                if (features.size() == maxRows) {
-                    problems.add(new CsvProblem(record.getRecordNumber(), null, null, null,
+            Targets targets = new Targets(columns.targets.length);
+            double[] row = new double[columns.features.length];
+            while (scanner.next() && problems.size() < MAX_PROBLEMS) {
+                if (targets.rows() == maxRows) {
+                    problems.add(new CsvProblem(scanner.line(), null, null, null,
                             "the file has more than " + maxRows + " rows"));
                     break;
                 }
-                read(record, header, columns, features, targets, problems);
+                if (read(scanner, header, columns, row, targets, problems) && problems.isEmpty()) {
+                    features.accept(row);
+                }
             }
-            if (problems.isEmpty() && features.isEmpty()) {
+            if (problems.isEmpty() && targets.rows() == 0) {
                 problems.add(new CsvProblem(2L, null, null, null, "the file has a header but no rows"));
             }
             if (!problems.isEmpty()) {
                 throw new CsvFormatException(problems);
             }
-            return data(header, columns, features, targets);
+            return targets.table(header, columns);
         }
-        catch (IOException | UncheckedIOException | IllegalStateException e) {
-            if (e.getCause() instanceof StrictUtf8Reader.MalformedLineException malformed) {
-                throw new CsvFormatException(List.of(new CsvProblem(malformed.line(), null, null, null,
-                        "the line is not valid UTF-8; save the file as UTF-8")));
-            }
-            throw new CsvFormatException(List.of(syntaxProblem(e)));
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Commons CSV reports a broken file as "(startline 3) EOF reached before encapsulated token finished": said
-     * here with its line and without the library's names.
-     */
-    private static CsvProblem syntaxProblem(Exception e) {
-        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        String message = String.valueOf(cause.getMessage());
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile("\\(line (\\d+)\\)|startline (\\d+)")
-                .matcher(message);
-        Long number = line.find() ? Long.valueOf(line.group(1) != null ? line.group(1) : line.group(2)) : null;
-        String what = message.contains("encapsulated token") ? "a quoted value is never closed"
-                : message.contains("invalid char between encapsulated token and delimiter")
-                        ? "a quoted value is followed by more text before the next comma"
-                        : "the file is not valid CSV";
-        return new CsvProblem(number, null, null, null, what);
     }
 
     /** Which header positions are features and which targets. */
@@ -119,92 +107,109 @@ public final class CsvReader {
             }
         }
         int[] targets = targetColumns.stream().mapToInt(header::indexOf).toArray();
-        int[] features = java.util.stream.IntStream.range(0, header.size())
-                .filter(j -> !targetColumns.contains(header.get(j))).toArray();
+        int[] features = IntStream.range(0, header.size()).filter(j -> !targetColumns.contains(header.get(j)))
+                .toArray();
         if (features.length == 0) {
             problems.add(new CsvProblem(1L, null, null, null, "every column is a target; no features are left"));
         }
         return new Columns(features, targets);
     }
 
-    private void read(CSVRecord record, List<String> header, Columns columns, List<double[]> features,
-            List<String[]> targets, List<CsvProblem> problems) {
-        long line = record.getRecordNumber();
-        if (record.size() != header.size()) {
-            problems.add(new CsvProblem(line, null, null, null, "the row has " + record.size() + " values; the header has "
-                    + header.size()));
-            return;
+    /** Reads one record into {@code row} and the targets; false (with the problem noted) when it is unusable. */
+    private static boolean read(CsvScanner scanner, List<String> header, Columns columns, double[] row,
+            Targets targets, List<CsvProblem> problems) {
+        long line = scanner.line();
+        if (scanner.fields() != header.size()) {
+            problems.add(new CsvProblem(line, null, null, null, "the row has " + scanner.fields()
+                    + " values; the header has " + header.size()));
+            return false;
         }
-        double[] row = new double[columns.features.length];
         for (int f = 0; f < row.length; f++) {
             int j = columns.features[f];
-            String cell = record.get(j);
             try {
-                row[f] = Double.parseDouble(cell);
-                if (!Double.isFinite(row[f])) {
-                    throw new NumberFormatException();
-                }
+                row[f] = scanner.number(j);
             }
             catch (NumberFormatException e) {
-                problems.add(new CsvProblem(line, j + 1, header.get(j), cell,
-                        cell.isEmpty() ? "the value is missing"
-                                : "'" + CsvProblem.shorten(cell) + "' is not a finite number"));
-                return;
+                problems.add(notANumber(scanner, j, header, "is not a finite number"));
+                return false;
             }
         }
-        String[] target = new String[columns.targets.length];
-        for (int t = 0; t < target.length; t++) {
-            target[t] = record.get(columns.targets[t]);
-        }
-        features.add(row);
-        targets.add(target);
+        return targets.add(scanner, header, columns, problems);
     }
 
-    private static TabularData data(List<String> header, Columns columns, List<double[]> features,
-            List<String[]> targets) {
-        List<String> featureNames = java.util.Arrays.stream(columns.features).mapToObj(header::get).toList();
-        List<String> targetNames = java.util.Arrays.stream(columns.targets).mapToObj(header::get).toList();
-        double[][] x = features.toArray(double[][]::new);
-        double[][] numeric = numeric(targets, header, columns);
-        if (numeric != null) {
-            return new TabularData(featureNames, x, targetNames, numeric, null);
+    private static CsvProblem notANumber(CsvScanner scanner, int j, List<String> header, String what) {
+        String cell = scanner.text(j);
+        return new CsvProblem(scanner.line(), j + 1, header.get(j), cell,
+                cell.isEmpty() ? "the value is missing" : "'" + CsvProblem.shorten(cell) + "' " + what);
+    }
+
+    /**
+     * The target values read so far: numbers, and for a single target column also its text, which becomes the
+     * class labels if any value is not a number.
+     */
+    private static final class Targets {
+
+        private final int columns;
+        private double[] numbers = new double[1024];
+        private final List<String> texts = new ArrayList<>();
+        private final List<Long> lines = new ArrayList<>();
+        private boolean allNumbers = true;
+        private int rows;
+
+        Targets(int columns) {
+            this.columns = columns;
         }
-        List<Object> labels = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            String label = targets.get(i)[0];
-            if (Names.problem(label) != null) {
-                int j = columns.targets[0];
-                throw new CsvFormatException(List.of(new CsvProblem(i + 2L, j + 1, header.get(j), label,
-                        "a class label " + Names.problem(label))));
+
+        int rows() {
+            return rows;
+        }
+
+        boolean add(CsvScanner scanner, List<String> header, Columns table, List<CsvProblem> problems) {
+            if ((rows + 1) * columns > numbers.length) {
+                numbers = Arrays.copyOf(numbers, numbers.length * 2);
             }
-            labels.add(label);
-        }
-        return new TabularData(featureNames, x, targetNames, null, labels);
-    }
-
-    /** The targets as numbers; null for a single column with text in it (class labels). */
-    private static double[][] numeric(List<String[]> targets, List<String> header, Columns columns) {
-        double[][] y = new double[targets.size()][];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = new double[targets.get(i).length];
-            for (int t = 0; t < y[i].length; t++) {
-                String cell = targets.get(i)[t];
+            for (int t = 0; t < columns; t++) {
+                int j = table.targets[t];
                 try {
-                    y[i][t] = Double.parseDouble(cell);
-                    if (!Double.isFinite(y[i][t])) {
-                        throw new NumberFormatException();
-                    }
+                    numbers[rows * columns + t] = scanner.number(j);
                 }
                 catch (NumberFormatException e) {
-                    if (columns.targets.length == 1) {
-                        return null;
+                    if (columns > 1 || scanner.isEmpty(j)) {
+                        problems.add(notANumber(scanner, j, header, columns > 1
+                                ? "is not a number; only a single target column may hold class labels"
+                                : "is not a finite number"));
+                        return false;
                     }
-                    int j = columns.targets[t];
-                    throw new CsvFormatException(List.of(new CsvProblem(i + 2L, j + 1, header.get(j), cell,
-                            "'" + CsvProblem.shorten(cell) + "' is not a number; only a single target column may hold class labels")));
+                    allNumbers = false;
                 }
             }
+            if (columns == 1) {
+                texts.add(scanner.text(table.targets[0]));
+                lines.add(scanner.line());
+            }
+            rows++;
+            return true;
         }
-        return y;
+
+        TabularData table(List<String> header, Columns table) {
+            List<String> featureNames = Arrays.stream(table.features).mapToObj(header::get).toList();
+            List<String> targetNames = Arrays.stream(table.targets).mapToObj(header::get).toList();
+            if (allNumbers) {
+                double[][] targets = new double[rows][];
+                for (int i = 0; i < rows; i++) {
+                    targets[i] = Arrays.copyOfRange(numbers, i * columns, (i + 1) * columns);
+                }
+                return new TabularData(featureNames, targetNames, targets, null);
+            }
+            int j = table.targets[0];
+            for (int i = 0; i < rows; i++) {
+                String label = texts.get(i);
+                if (Names.problem(label) != null) {
+                    throw new CsvFormatException(List.of(new CsvProblem(lines.get(i), j + 1, header.get(j), label,
+                            "a class label " + Names.problem(label))));
+                }
+            }
+            return new TabularData(featureNames, targetNames, null, new ArrayList<>(texts));
+        }
     }
 }

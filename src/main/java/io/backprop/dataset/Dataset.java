@@ -5,9 +5,9 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 
 /**
- * A stored data set's row: its name, size, column summary and the bytes it holds in the store with its rows; the
- * rows live in their own table.
+ * A stored data set's row: its name, size and column summary, the row set holding its rows (shared with any
+ * other data set or model of the same content) and the bytes the row itself holds.
  */
-record Dataset(@Id String id, String name, int rowCount, ColumnSummaries summary, long storedBytes,
+record Dataset(@Id String id, String name, int rowCount, ColumnSummaries summary, String rowSetId, long storedBytes,
         Instant createdAt) {
 }

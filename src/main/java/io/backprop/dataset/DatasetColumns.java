@@ -12,6 +12,6 @@ public class DatasetColumns {
 
     @Bean
     ColumnConverters datasetDocuments(JsonMapper json) {
-        return ColumnConverters.json(json, DatasetInput.class, ColumnSummaries.class);
+        return ColumnConverters.json(json, ColumnSummaries.class);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,21 +47,35 @@ class DatasetController {
         this.links = links;
     }
 
-    @PostMapping(consumes = TEXT_CSV)
-    @Operation(summary = "Upload a CSV file", description = "The first line names the columns; targets names the "
-            + "target columns, every other column is a numeric feature. A single target column holding text is "
-            + "a column of class labels.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = TEXT_CSV,
-            examples = @ExampleObject(name = "exam", value = "studied,slept,score\n2,9,92\n1,5,86\n3,6,89\n")))
+    @PostMapping(consumes = {TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = "Upload a CSV, .npy or .npz file", description = "Read and stored as it arrives, up to "
+            + "backprop.limits.max-upload-size (2 GB), compressed with gzip (Content-Encoding: gzip, or a .gz file) "
+            + "or not. CSV: the first line names the columns; targets names the target columns, every other column "
+            + "is a numeric feature; a single target column holding text is a column of class labels. .npz (as "
+            + "application/octet-stream): the arrays features and targets, or features and labels, as "
+            + "np.savez(f, features=X, labels=y) writes them. .npy: one 2-D array, its columns named x1, x2, …; "
+            + "targets names the target columns.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+        @Content(mediaType = TEXT_CSV, examples = @ExampleObject(name = "exam",
+                value = "studied,slept,score\n2,9,92\n1,5,86\n3,6,89\n")),
+        @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "201", description = "Stored")
-    @ApiResponse(responseCode = "400", description = "Invalid CSV: each problem with its line and column",
+    @ApiResponse(responseCode = "400", description = "Invalid file: each problem with its line and column",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ResponseEntity<DatasetView> uploadCsv(
-            @Parameter(description = "Target columns, comma-separated", example = "score")
+    @ApiResponse(responseCode = "413", description = "Larger than the upload limit",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ResponseEntity<DatasetView> uploadFile(
+            @Parameter(description = "Target columns, comma-separated (CSV and .npy)", example = "score")
             @RequestParam(defaultValue = "") List<String> targets,
             @Parameter(description = "A name to recognise the data set by") @RequestParam(required = false) String name,
+            @Parameter(description = "float32 stores every value rounded to float32 (half the bytes); by default "
+                    + "values are stored exactly, as float32 where that loses nothing")
+            @RequestParam(required = false) String precision,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false)
+            String encoding,
             @Parameter(hidden = true) InputStream body) {
-        return created(service.createFromCsv(name, body, targets));
+        return created(service.upload(name, body, UploadOptions.of(encoding, targets, precision)));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +102,8 @@ class DatasetController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a data set", description = "Models trained on it keep their own copy of the rows")
+    @Operation(summary = "Delete a data set", description = "Its rows stay stored as long as a model trained on "
+            + "them does")
     void delete(@PathVariable String id) {
         service.delete(id);
     }

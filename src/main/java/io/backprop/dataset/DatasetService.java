@@ -1,22 +1,32 @@
 package io.backprop.dataset;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.zip.ZipException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
-import io.backprop.preprocessing.LabelEncoding;
+import io.backprop.network.RowSource;
 import io.backprop.preprocessing.ColumnStatistics;
+import io.backprop.preprocessing.LabelEncoding;
+import io.backprop.preprocessing.Rows;
 import io.backprop.system.Bytes;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.RequestLimits;
@@ -24,15 +34,23 @@ import io.backprop.system.ResourceIds;
 import io.backprop.system.StorageBudget;
 import io.backprop.web.InvalidRequestException;
 import io.backprop.web.JsonBinding;
+import io.backprop.web.Problems;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores data sets uploaded as CSV or JSON, so that training requests can refer to them by id. */
+/**
+ * Stores data sets sent as JSON or uploaded as files (CSV, .npy, .npz), so that training requests can refer to
+ * them by id. Files are read as they arrive and their rows stored chunk by chunk, in one transaction: a file that
+ * turns out bad, or too large, leaves nothing behind.
+ */
 @Service
 public class DatasetService {
 
+    /** How often (in stored bytes) a long upload checks that the store still has room for it. */
+    private static final long ROOM_CHECK_BYTES = 64L << 20;
+
     private final DatasetRepository datasets;
-    private final DatasetRowsRepository rows;
+    private final RowStore rows;
     private final JdbcAggregateOperations aggregates;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
@@ -40,8 +58,10 @@ public class DatasetService {
     private final Clock clock;
     private final StorageBudget storage;
     private final JsonBinding binding;
+    private final Semaphore uploads;
+    private final UploadReader reader;
 
-    DatasetService(DatasetRepository datasets, DatasetRowsRepository rows, JdbcAggregateOperations aggregates,
+    DatasetService(DatasetRepository datasets, RowStore rows, JdbcAggregateOperations aggregates,
             TransactionTemplate transaction, JsonMapper json, RequestLimits limits, Clock clock, StorageBudget storage,
             JsonBinding binding) {
         this.datasets = datasets;
@@ -53,75 +73,153 @@ public class DatasetService {
         this.clock = clock;
         this.storage = storage;
         this.binding = binding;
+        this.uploads = new Semaphore(limits.maxConcurrentUploads());
+        long maxUpload = limits.maxUploadSize().toBytes();
+        this.reader = new UploadReader(new CsvReader(limits.maxRows(), limits.maxColumns()),
+                new NumpyReader(limits.maxRows(), limits.maxColumns()), maxUpload,
+                () -> Problems.exception(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+                        "The upload holds more than " + maxUpload + " bytes once decompressed "
+                                + "(backprop.limits.max-upload-size)."));
     }
 
     /** A data set sent as JSON: every value of the wrong kind and every rule it breaks reported at once. */
     DatasetView create(String name, JsonNode body) {
         JsonBinding.Bound<DatasetInput> input = binding.bind(body, DatasetInput.class);
-        InvalidRequestException.throwIfAny(input.violations(), violations(name, input.value()));
-        return store(name, input.value());
-    }
-
-    private List<FieldViolation> violations(String name, DatasetInput input) {
         List<FieldViolation> violations = new ArrayList<>();
         DatasetChecks.checkName("name", name, violations);
-        if (input != null) {
-            DatasetChecks.check("", input, limits, violations);
+        if (input.value() != null) {
+            DatasetChecks.check("", input.value(), limits, violations);
         }
-        return violations;
-    }
-
-    private DatasetView store(String name, DatasetInput input) {
-        String id = ResourceIds.next();
-        DatasetInput named = new DatasetInput(input.features(), input.targets(), input.labels(),
-                input.featureNamesOrDefault(), input.targetNamesOrDefault());
-        ColumnSummaries summary = new ColumnSummaries(columns(named));
-        DatasetRows stored = new DatasetRows(id, named);
-        Dataset dataset = new Dataset(id, name != null ? name : "dataset " + id.substring(0, 8), named.rows(),
-                summary, Bytes.json(json, summary) + Bytes.json(json, named), clock.instant());
-        storage.admit(dataset.storedBytes(), () -> transaction.executeWithoutResult(status -> {
-            aggregates.insert(dataset);
-            aggregates.insert(stored);
-        }));
-        return view(dataset);
+        InvalidRequestException.throwIfAny(input.violations(), violations);
+        RowSet given = RowSet.of(input.value());
+        TabularData table = new TabularData(given.featureNames(), given.targetNames(), given.targets(),
+                given.labels());
+        List<ColumnStatistics> features = ColumnStatistics.of(given.featureNames(), given.features(),
+                Rows.all(given.rows()));
+        return transaction.execute(status -> save(name, table, features, rows.store(given)));
     }
 
     /**
-     * @param targets the names of the target columns
+     * A data-set file, read and stored as it arrives.
+     *
      * @throws InvalidCsvException naming the line and column of each problem
      */
-    DatasetView createFromCsv(String name, InputStream csv, List<String> targets) {
-        TabularData table;
+    DatasetView upload(String name, InputStream body, UploadOptions options) {
+        List<FieldViolation> violations = new ArrayList<>();
+        DatasetChecks.checkName("name", name, violations);
+        InvalidRequestException.throwIfAny(violations);
+        if (!uploads.tryAcquire()) {
+            ErrorResponseException busy = Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "too-many-uploads",
+                    "Too many uploads", "Already reading " + limits.maxConcurrentUploads() + " uploads "
+                            + "(backprop.limits.max-concurrent-uploads); try again shortly.");
+            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+            throw busy;
+        }
         try {
-            table = new CsvReader(limits.maxRows(), limits.maxColumns())
-                    .read(new StrictUtf8Reader(csv), targets);
+            return transaction.execute(status -> {
+                RowStore.Writing writing = rows.begin(options.float32());
+                FileRows file = new FileRows(writing.writer);
+                TabularData table = read(body, options, file);
+                checkClasses(table);
+                RowStore.Stored stored = writing.finish(table.targets(), table.labels());
+                return save(name, table, file.statistics.statistics(table.featureNames()), stored);
+            });
+        }
+        finally {
+            uploads.release();
+        }
+    }
+
+    /** Where a file's feature rows go as they are read: into the store, and into the column statistics. */
+    private final class FileRows implements Consumer<double[]> {
+
+        private final RowSetWriter writer;
+        private ColumnStatistics.Accumulator statistics;
+
+        FileRows(RowSetWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void accept(double[] row) {
+            if (statistics == null) {
+                statistics = new ColumnStatistics.Accumulator(row.length);
+            }
+            statistics.add(row);
+            long before = writer.bytes();
+            writer.addFeatures(row);
+            if (before / ROOM_CHECK_BYTES != writer.bytes() / ROOM_CHECK_BYTES) {
+                storage.requireRoom(writer.bytes());
+            }
+        }
+    }
+
+    private TabularData read(InputStream body, UploadOptions options, Consumer<double[]> features) {
+        try {
+            return reader.read(body, options.gzipped(), options.targets(), features);
         }
         catch (CsvFormatException e) {
             throw new InvalidCsvException(e);
         }
-        DatasetInput input = new DatasetInput(table.features(), table.targets(), table.labels(), table.featureNames(),
-                table.targetNames());
-        InvalidRequestException.throwIfAny(violations(name, input));
-        return store(name, input);
+        catch (NumpyFormatException e) {
+            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-numpy", "Invalid NumPy file", e.getMessage());
+        }
+        catch (ZipException | java.io.EOFException e) {
+            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-gzip", "Invalid compressed file",
+                    "The body cannot be decompressed as gzip: " + e.getMessage());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Class labels must tell at least two classes apart. */
+    private static void checkClasses(TabularData table) {
+        if (table.labels() != null && LabelEncoding.count(table.labels()) < 2) {
+            throw new InvalidRequestException(List.of(FieldViolation.of("labels", table.rows() + " labels",
+                    "must name at least 2 classes")));
+        }
+    }
+
+    /** Stores the data set's own row, once its rows are stored, if the store has room for both. */
+    private DatasetView save(String name, TabularData table, List<ColumnStatistics> features,
+            RowStore.Stored stored) {
+        String id = ResourceIds.next();
+        ColumnSummaries summary = new ColumnSummaries(columns(table, features));
+        Dataset dataset = new Dataset(id, name != null ? name : "dataset " + id.substring(0, 8), table.rows(), summary,
+                stored.id(), Bytes.json(json, summary), clock.instant());
+        storage.admit(dataset.storedBytes(), () -> aggregates.insert(dataset));
+        return view(dataset, stored);
     }
 
     DatasetView get(String id) {
-        return view(find(id));
+        Dataset dataset = find(id);
+        return view(dataset, rows.get(dataset.rowSetId()));
     }
 
     Page<DatasetView> list(int page, int size) {
         return datasets.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")))
-                .map(this::view);
+                .map(dataset -> view(dataset, rows.get(dataset.rowSetId())));
     }
 
+    /** Deletes the data set; its rows stay as long as a model trained on them does. */
     void delete(String id) {
         datasets.delete(find(id));
+        rows.releaseUnused();
     }
 
-    /** The examples of a stored data set, with their column names. */
-    public Optional<DatasetInput> rows(String id) {
-        return !ResourceIds.wellFormed(id) ? Optional.empty()
-                : rows.findById(id).map(DatasetRows::content);
+    /** A stored data set's rows as a training request refers to them, by the data set's id. */
+    public record StoredRows(String rowSetId, RowSet rows) {
+    }
+
+    /** The rows of a stored data set, with their column names; its features are read only when asked for. */
+    public Optional<StoredRows> rows(String id) {
+        return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(datasets::findById)
+                .map(dataset -> {
+                    DatasetView view = view(dataset, rows.get(dataset.rowSetId()));
+                    return new StoredRows(dataset.rowSetId(), rows.read(dataset.rowSetId(), view.featureNames(),
+                            view.targetNames()));
+                });
     }
 
     private Dataset find(String id) {
@@ -129,33 +227,35 @@ public class DatasetService {
                 .orElseThrow(() -> new DatasetNotFoundException(id));
     }
 
-    private DatasetView view(Dataset dataset) {
+    private static DatasetView view(Dataset dataset, RowStore.Stored stored) {
         List<ColumnSummary> columns = dataset.summary().columns();
         List<String> features = columns.stream().filter(c -> c.role().equals("feature")).map(ColumnSummary::name)
                 .toList();
         List<ColumnSummary> targets = columns.stream().filter(c -> c.role().equals("target")).toList();
         return new DatasetView(dataset.id(), dataset.name(), dataset.rowCount(), features,
                 targets.stream().map(ColumnSummary::name).toList(),
-                targets.stream().anyMatch(c -> c.classCounts() != null), columns, dataset.createdAt());
+                targets.stream().anyMatch(c -> c.classCounts() != null), columns, stored.sha256(), stored.bytes(),
+                dataset.createdAt());
     }
 
-    private static List<ColumnSummary> columns(DatasetInput input) {
+    private static List<ColumnSummary> columns(TabularData table, List<ColumnStatistics> features) {
         List<ColumnSummary> columns = new ArrayList<>();
-        for (int j = 0; j < input.featureCount(); j++) {
-            columns.add(numeric(ColumnStatistics.of(input.featureNames().get(j), input.features(), j), "feature"));
-        }
-        if (input.labels() != null) {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            LabelEncoding classes = new LabelEncoding(LabelEncoding.classes(input.labels()), false);
-            classes.classes().forEach(c -> counts.put(String.valueOf(c), 0));
-            input.labels().forEach(label -> counts.merge(String.valueOf(classes.classes().get(classes.indexOf(label))),
-                    1, Integer::sum));
-            columns.add(new ColumnSummary(input.targetNames().get(0), "target", null, null, null, null, counts));
+        features.forEach(statistics -> columns.add(numeric(statistics, "feature")));
+        if (table.labels() != null) {
+            List<Object> classes = LabelEncoding.classes(table.labels());
+            int[] counts = new int[classes.size()];
+            for (int position : LabelEncoding.positions(table.labels(), classes)) {
+                counts[position]++;
+            }
+            Map<String, Integer> classCounts = new LinkedHashMap<>();
+            for (int c = 0; c < counts.length; c++) {
+                classCounts.put(String.valueOf(classes.get(c)), counts[c]);
+            }
+            columns.add(new ColumnSummary(table.targetNames().get(0), "target", null, null, null, null, classCounts));
         }
         else {
-            for (int k = 0; k < input.targets()[0].length; k++) {
-                columns.add(numeric(ColumnStatistics.of(input.targetNames().get(k), input.targets(), k), "target"));
-            }
+            ColumnStatistics.of(table.targetNames(), RowSource.of(table.targets()), Rows.all(table.rows()))
+                    .forEach(statistics -> columns.add(numeric(statistics, "target")));
         }
         return columns;
     }

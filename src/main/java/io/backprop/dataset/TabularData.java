@@ -3,13 +3,13 @@ package io.backprop.dataset;
 import java.util.List;
 
 /**
- * Examples as read from a file: numeric feature columns, and either numeric target columns or one column of
- * class labels (text or integers), with the columns' names.
+ * What a file read as a data set holds besides its feature rows (which went on as they were read): the columns'
+ * names, and either numeric targets or one class label per row.
  */
-public record TabularData(List<String> featureNames, double[][] features, List<String> targetNames,
-        double[][] targets, List<Object> labels) {
+public record TabularData(List<String> featureNames, List<String> targetNames, double[][] targets,
+        List<Object> labels) {
 
     public int rows() {
-        return features.length;
+        return targets != null ? targets.length : labels.size();
     }
 }

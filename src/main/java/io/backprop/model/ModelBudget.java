@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
 import io.backprop.model.spec.ModelSpec;
 import io.backprop.network.NetworkSpec;
 import io.backprop.network.TrainingMemory;
@@ -27,6 +27,8 @@ class ModelBudget {
     private static final int CURVE_POINT_BYTES = 80;
     /** The widest confusion-matrix cell as JSON, a count with its comma. */
     private static final int MATRIX_CELL_BYTES = 11;
+    /** A fitted column as JSON: a name of up to 200 characters and four numbers. */
+    private static final int FITTED_COLUMN_BYTES = 320;
 
     private final RequestLimits limits;
     private final JobProperties training;
@@ -42,7 +44,7 @@ class ModelBudget {
      * @throws ErrorResponseException 413 for parameters past the per-model limit, 422 for a job past the memory
      *     budget, each saying which setting to lower
      */
-    void check(ModelSpec spec, TrainingData data, DatasetInput rows) {
+    void check(ModelSpec spec, DataFit plan, RowSet rows) {
         NetworkSpec network = spec.network();
         long parameterBytes = ParametersCodec.size(network.layers().size(), network.parameterCount());
         if (parameterBytes > limits.maxModelBytes().toBytes()) {
@@ -52,7 +54,7 @@ class ModelBudget {
                     + " (backprop.limits.max-model-bytes). Use fewer units or layers.", Map.of(
                             "parameterBytes", parameterBytes, "maxModelBytes", limits.maxModelBytes().toBytes()));
         }
-        TrainingMemory memory = TrainingMemory.of(network, data.fit().trainingRows(), data.fit().validationRows(),
+        TrainingMemory memory = TrainingMemory.of(network, plan.trainingRows(), plan.validationRows(),
                 spec.training().options())
                 .plusRows((long) rows.rows() * (rows.featureCount() + spec.dataset().targets()) * Double.BYTES);
         long budget = limits.maxJobMemory().toBytes();
@@ -71,15 +73,17 @@ class ModelBudget {
     }
 
     /**
-     * The most a model will hold in the store: its spec, fit and rows as they will be written, its starting
-     * parameters, and the most its results can take.
+     * The most a model will hold in the store besides its rows (which are stored once for every model that uses
+     * them): its spec, its fit once the preprocessing is fitted, its starting parameters, and the most its
+     * results can take.
      */
-    long storedBytes(ModelSpec spec, DataFit fit, ModelDataset data) {
+    long storedBytes(ModelSpec spec, DataFit plan, boolean continued) {
         NetworkSpec network = spec.network();
         long parameters = ParametersCodec.size(network.layers().size(), network.parameterCount());
-        int classes = fit.classes() == null ? 0 : fit.classes().size();
-        return Bytes.json(json, spec) + Bytes.json(json, fit) + Bytes.json(json, data.content())
-                + (data.initialParameters() == null ? 0 : parameters) + parameters
+        int classes = plan.classes() == null ? 0 : plan.classes().size();
+        return Bytes.json(json, spec) + Bytes.json(json, plan)
+                + (long) (network.inputs() + network.outputs()) * FITTED_COLUMN_BYTES
+                + (continued ? parameters : 0) + parameters
                 + (long) training.curvePoints() * CURVE_POINT_BYTES
                 + 2L * (classes * (long) classes * MATRIX_CELL_BYTES + classes * 200L) + 1024;
     }

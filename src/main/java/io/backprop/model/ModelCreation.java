@@ -4,9 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.backprop.dataset.RowSet;
+import io.backprop.dataset.RowStore;
 import io.backprop.model.spec.Checks;
 import io.backprop.model.spec.ModelSpec;
 import io.backprop.model.spec.SpecValidator;
@@ -19,6 +22,7 @@ import io.backprop.training.QueueFullException;
 import io.backprop.training.TrainingQueue;
 import io.backprop.web.InvalidRequestException;
 import io.backprop.web.JsonBinding;
+import io.backprop.web.Problems;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,11 +46,13 @@ class ModelCreation {
     private final JobProperties jobs;
     private final ModelViews views;
     private final Clock clock;
+    private final RowStore rowStore;
     private final SecureRandom seeds = new SecureRandom();
 
     ModelCreation(JsonBinding binding, TrainingInputs inputs, ModelBudget budget, StorageBudget storage,
             JdbcAggregateOperations aggregates, TransactionTemplate transaction, ModelRepository models,
-            TrainingQueue queue, RequestLimits limits, JobProperties jobs, ModelViews views, Clock clock) {
+            TrainingQueue queue, RequestLimits limits, JobProperties jobs, ModelViews views, Clock clock,
+            RowStore rowStore) {
         this.binding = binding;
         this.inputs = inputs;
         this.budget = budget;
@@ -59,6 +65,7 @@ class ModelCreation {
         this.jobs = jobs;
         this.views = views;
         this.clock = clock;
+        this.rowStore = rowStore;
     }
 
     /**
@@ -79,24 +86,40 @@ class ModelCreation {
         ModelSpec spec = ModelSpec.of(request, resolved.rows(), seeds.nextLong(), maxSeconds);
         validator.check(checks, request.name(), spec, resolved.rows(), resolved.start());
         InvalidRequestException.throwIfAny(bound.violations(), checks.violations());
-        TrainingData data = TrainingData.prepare(spec, resolved.rows());
-        budget.check(spec, data, resolved.rows());
+        DataFit plan = TrainingData.plan(spec, resolved.rows());
+        budget.check(spec, plan, resolved.rows());
         String id = ResourceIds.next();
         String name = request.name() != null ? request.name() : "model " + id.substring(0, 8);
-        ModelDataset stored = new ModelDataset(id, resolved.rows(), resolved.start());
-        long bytes = budget.storedBytes(spec, data.fit(), stored);
-        Model model = Model.queued(id, name, Task.of(data.labels()), spec, data.fit(), bytes, clock.instant());
-        storage.admit(bytes, () -> transaction.executeWithoutResult(status -> {
-            aggregates.insert(model);
-            aggregates.insert(stored);
-        }));
+        long bytes = budget.storedBytes(spec, plan, resolved.start() != null);
+        Model model = Model.queued(id, name, Task.of(plan.labels(spec)), spec, plan, bytes, clock.instant());
+        store(model, resolved);
         try {
             queue.submit(id);
         }
         catch (QueueFullException e) {
             models.deleteById(id);
+            rowStore.releaseUnused();
             throw e;
         }
         return views.of(model);
+    }
+
+    /**
+     * Stores the model with a reference to its rows, storing rows given inline first unless the same rows are
+     * stored already; what the rows add to the store is bounded by their float64 size.
+     */
+    private void store(Model model, TrainingInputs.Resolved resolved) {
+        RowSet rows = resolved.rows();
+        long rowBytes = resolved.rowSetId() != null ? 0
+                : (long) rows.rows() * (rows.featureCount() + rows.targetCount()) * Double.BYTES;
+        storage.admit(model.storedBytes() + rowBytes, () -> transaction.executeWithoutResult(status -> {
+            if (resolved.rowSetId() != null && !rowStore.hold(resolved.rowSetId())) {
+                throw Problems.exception(HttpStatus.CONFLICT, "rows-deleted", "Rows deleted meanwhile", "The data "
+                        + "set was deleted, with its rows, while the request was being accepted.");
+            }
+            String rowSetId = resolved.rowSetId() != null ? resolved.rowSetId() : rowStore.store(rows).id();
+            aggregates.insert(model);
+            aggregates.insert(new ModelDataset(model.id(), rowSetId, resolved.start()));
+        }));
     }
 }

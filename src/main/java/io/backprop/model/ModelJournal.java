@@ -8,6 +8,7 @@ import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.backprop.dataset.RowStore;
 import io.backprop.training.JobResult;
 import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingJob;
@@ -27,9 +28,10 @@ class ModelJournal implements TrainingJournal {
     private final TrainingEvents events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final RowStore rows;
 
     ModelJournal(ModelRepository models, ModelDatasetRepository datasets, JdbcAggregateOperations aggregates,
-            ModelViews views, TrainingEvents events, TransactionTemplate transaction, Clock clock) {
+            ModelViews views, TrainingEvents events, TransactionTemplate transaction, Clock clock, RowStore rows) {
         this.models = models;
         this.datasets = datasets;
         this.aggregates = aggregates;
@@ -37,6 +39,7 @@ class ModelJournal implements TrainingJournal {
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.rows = rows;
     }
 
     @Override
@@ -52,7 +55,8 @@ class ModelJournal implements TrainingJournal {
             events.publish(modelId, "status", views.of(model));
         }
         // prepared from the stored rows exactly as when the model was created: the split is seeded
-        return datasets.findById(modelId).map(stored -> TrainingData.prepare(model.spec(), stored.content())
+        return datasets.findById(modelId).map(stored -> TrainingData.prepare(model.spec(), rows.read(
+                stored.rowSetId(), model.spec().dataset().featureNames(), model.spec().dataset().targetNames()))
                 .job(modelId, model.spec(), stored.initialParameters()));
     }
 
@@ -67,7 +71,7 @@ class ModelJournal implements TrainingJournal {
         ModelResult stored = new ModelResult(job.modelId(), result.parameters(), new LearningCurve(result.curve()));
         transaction.executeWithoutResult(status -> {
             if (models.markSucceeded(job.modelId(), result.epochs(), result.metrics().training().cost(),
-                    result.metrics(), Outcome.of(result, job), clock.instant())) {
+                    DataFit.of(job), result.metrics(), Outcome.of(result, job), clock.instant())) {
                 aggregates.insert(stored);
             }
         });

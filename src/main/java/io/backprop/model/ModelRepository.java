@@ -33,10 +33,11 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
 
     @Modifying
     @Query("""
-            UPDATE model SET status = 'SUCCEEDED', epoch = :epoch, cost = :cost, metrics = :metrics,
+            UPDATE model SET status = 'SUCCEEDED', epoch = :epoch, cost = :cost, fit = :fit, metrics = :metrics,
                 outcome = :outcome, finished_at = :now
             WHERE id = :id AND status = 'RUNNING'""")
-    boolean markSucceeded(String id, int epoch, double cost, Metrics metrics, Outcome outcome, Instant now);
+    boolean markSucceeded(String id, int epoch, double cost, DataFit fit, Metrics metrics, Outcome outcome,
+            Instant now);
 
     @Modifying
     @Query("UPDATE model SET status = 'FAILED', error = :error, finished_at = :now WHERE id = :id AND status = 'RUNNING'")

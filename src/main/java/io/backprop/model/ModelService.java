@@ -12,6 +12,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.backprop.dataset.RowStore;
 import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingQueue;
 
@@ -31,10 +32,11 @@ class ModelService {
     private final TrainingEvents events;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final RowStore rows;
 
     ModelService(StoredModels stored, ModelRepository models, ModelResultRepository results, TrainingQueue queue,
             ModelViews views, ModelJournal journal, TrainingEvents events, ApplicationEventPublisher publisher,
-            Clock clock) {
+            Clock clock, RowStore rows) {
         this.stored = stored;
         this.models = models;
         this.results = results;
@@ -44,6 +46,7 @@ class ModelService {
         this.events = events;
         this.publisher = publisher;
         this.clock = clock;
+        this.rows = rows;
     }
 
     ModelView get(String id) {
@@ -110,6 +113,7 @@ class ModelService {
         models.markCancelled(id, clock.instant());
         journal.announceEnd(id);
         models.deleteById(id);
+        rows.releaseUnused();
         publisher.publishEvent(new ModelDeleted(id));
     }
 

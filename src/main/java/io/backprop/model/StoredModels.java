@@ -4,7 +4,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
+import io.backprop.dataset.RowStore;
 import io.backprop.system.ResourceIds;
 
 /** What other features read of stored models: a trained model whole, and the rows a model was trained on. */
@@ -14,11 +15,14 @@ public class StoredModels {
     private final ModelRepository models;
     private final ModelResultRepository results;
     private final ModelDatasetRepository datasets;
+    private final RowStore rows;
 
-    StoredModels(ModelRepository models, ModelResultRepository results, ModelDatasetRepository datasets) {
+    StoredModels(ModelRepository models, ModelResultRepository results, ModelDatasetRepository datasets,
+            RowStore rows) {
         this.models = models;
         this.results = results;
         this.datasets = datasets;
+        this.rows = rows;
     }
 
     /**
@@ -35,8 +39,10 @@ public class StoredModels {
     }
 
     /** The rows the model was trained on (all of them, before the split). */
-    public DatasetInput trainingRows(String id) {
-        return datasets.findById(id).map(ModelDataset::content).orElseThrow(() -> new ModelNotFoundException(id));
+    public RowSet trainingRows(String id) {
+        Model model = find(id);
+        return datasets.findById(id).map(stored -> rows.read(stored.rowSetId(), model.spec().dataset().featureNames(),
+                model.spec().dataset().targetNames())).orElseThrow(() -> new ModelNotFoundException(id));
     }
 
     Model find(String id) {

@@ -3,15 +3,16 @@ package io.backprop.model;
 import org.springframework.stereotype.Component;
 
 import io.backprop.dataset.DatasetChecks;
-import io.backprop.dataset.DatasetInput;
 import io.backprop.dataset.DatasetService;
+import io.backprop.dataset.RowSet;
 import io.backprop.model.spec.Checks;
 import io.backprop.model.spec.TrainingRequest;
 import io.backprop.network.Parameters;
 
 /**
  * Reads what a training request refers to, before its spec is filled in and checked: its rows (given inline,
- * which are checked here, or a stored data set's) and the parameters a continued training starts from.
+ * which are checked here, or a stored data set's, whose features are not read) and the parameters a continued
+ * training starts from.
  */
 @Component
 class TrainingInputs {
@@ -26,22 +27,26 @@ class TrainingInputs {
         this.results = results;
     }
 
-    /** The rows, or null when there are none usable; the start, or null when there is none. */
-    record Resolved(DatasetInput rows, Parameters start) {
+    /**
+     * The rows, or null when there are none usable, and the stored rows they are (null for rows given inline);
+     * the start, or null when there is none.
+     */
+    record Resolved(RowSet rows, String rowSetId, Parameters start) {
     }
 
     Resolved resolve(TrainingRequest request, Checks checks) {
-        return new Resolved(rows(request, checks), request.initFrom() == null ? null : start(request.initFrom(),
-                checks));
+        DatasetService.StoredRows rows = rows(request, checks);
+        Parameters start = request.initFrom() == null ? null : start(request.initFrom(), checks);
+        return new Resolved(rows == null ? null : rows.rows(), rows == null ? null : rows.rowSetId(), start);
     }
 
-    private DatasetInput rows(TrainingRequest request, Checks checks) {
+    private DatasetService.StoredRows rows(TrainingRequest request, Checks checks) {
         if ((request.dataset() == null) == (request.datasetId() == null)) {
             checks.add("dataset", null, "give either dataset or datasetId");
             return null;
         }
         if (request.datasetId() != null) {
-            DatasetInput rows = datasets.rows(request.datasetId()).orElse(null);
+            DatasetService.StoredRows rows = datasets.rows(request.datasetId()).orElse(null);
             if (rows == null) {
                 checks.add("datasetId", request.datasetId(), "no stored data set has this id");
             }
@@ -49,7 +54,8 @@ class TrainingInputs {
         }
         int before = checks.violations().size();
         DatasetChecks.check("dataset", request.dataset(), checks.limits(), checks.violations());
-        return checks.violations().size() == before ? request.dataset() : null;
+        return checks.violations().size() == before ? new DatasetService.StoredRows(null, RowSet.of(request.dataset()))
+                : null;
     }
 
     /** The trained parameters of a SUCCEEDED model to continue from. */

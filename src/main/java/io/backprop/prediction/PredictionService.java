@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import io.backprop.dataset.DatasetChecks;
 import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
 import io.backprop.metrics.Evaluation;
 import io.backprop.model.StoredModels;
 import io.backprop.model.spec.DatasetSummary;
@@ -55,7 +56,7 @@ class PredictionService {
             checkEvaluationRows(model, rows.value(), violations);
         }
         InvalidRequestException.throwIfAny(rows.violations(), violations);
-        return model.evaluate(rows.value());
+        return model.evaluate(RowSet.of(rows.value()));
     }
 
     TrainedParameters parameters(String id) {
@@ -100,7 +101,7 @@ class PredictionService {
             }
             return;
         }
-        List<?> labels = model.labels(rows);
+        List<?> labels = model.labels(RowSet.of(rows));
         if (labels == null && trainedOn.labels()) {
             violations.add(FieldViolation.of("labels", null, "give the class of each row"));
         }

@@ -3,13 +3,14 @@ package io.backprop.prediction;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
 import io.backprop.metrics.Evaluation;
 import io.backprop.model.StoredModel;
 import io.backprop.model.spec.ModelSpec;
 import io.backprop.network.Examples;
 import io.backprop.network.Parameters;
 import io.backprop.network.Predictor;
+import io.backprop.network.RowSource;
 import io.backprop.preprocessing.LabelEncoding;
 import io.backprop.preprocessing.RowTransform;
 
@@ -44,15 +45,15 @@ record TrainedModel(ModelSpec spec, RowTransform transform, LabelEncoding labels
     }
 
     /** The fit on raw labelled rows, transformed exactly as the training rows were. */
-    Evaluation evaluate(DatasetInput rows) {
+    Evaluation evaluate(RowSet rows) {
         List<?> given = labels(rows);
         double[][] targets = given == null ? rows.targets() : labels.encode(given);
-        return Evaluation.of(predictor, new Examples(transform.inputs(rows.features()), transform.targets(targets)),
-                labels, transform);
+        return Evaluation.of(predictor, new Examples(transform.inputs(rows.features()),
+                RowSource.of(transform.targets(targets))), labels, transform);
     }
 
     /** Outputs over the grid xs × ys of the two raw features, and the rows with their labels. */
-    DecisionBoundary decisionBoundary(double[] xs, double[] ys, DatasetInput rows) {
+    DecisionBoundary decisionBoundary(double[] xs, double[] ys, RowSet rows) {
         double[][] grid = new double[xs.length * ys.length][];
         for (int i = 0; i < ys.length; i++) {
             for (int j = 0; j < xs.length; j++) {
@@ -80,19 +81,21 @@ record TrainedModel(ModelSpec spec, RowTransform transform, LabelEncoding labels
     }
 
     /** The rows' labels to encode: given, or class numbers; null for targets used as they are. */
-    List<?> labels(DatasetInput rows) {
+    List<?> labels(RowSet rows) {
         return LabelEncoding.labels(spec.outputActivation(), spec.outputUnits(), rows.labels(), rows.targets());
     }
 
     /** Each row's two features and its label: its class for classifiers, its (first) target for regression. */
-    private List<DecisionBoundary.Point> points(DatasetInput rows) {
+    private List<DecisionBoundary.Point> points(RowSet rows) {
         List<?> given = labels(rows);
         int[] classIndexes = !classifier() ? null
                 : given != null ? given.stream().mapToInt(labels::indexOf).toArray() : labels.indexes(rows.targets());
         List<DecisionBoundary.Point> points = new ArrayList<>();
+        double[] xy = new double[2];
         for (int r = 0; r < rows.rows(); r++) {
             Object label = classIndexes != null ? labels.classes().get(classIndexes[r]) : rows.targets()[r][0];
-            points.add(new DecisionBoundary.Point(rows.features()[r][0], rows.features()[r][1], label));
+            rows.features().read(r, xy, 0);
+            points.add(new DecisionBoundary.Point(xy[0], xy[1], label));
         }
         return points;
     }

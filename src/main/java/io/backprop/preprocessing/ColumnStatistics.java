@@ -1,30 +1,73 @@
 package io.backprop.preprocessing;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.backprop.network.RowSource;
+
 /** A numeric column's minimum, maximum, mean and (population) standard deviation. */
 public record ColumnStatistics(String name, double min, double max, double mean, double standardDeviation) {
 
-    /** Statistics of {@code column} over the rows {@code rows} of {@code values}. */
-    public static ColumnStatistics of(String name, double[][] values, int column, int[] rows) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double sum = 0;
-        for (int row : rows) {
-            double v = values[row][column];
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum += v;
+    /** Statistics of every column of {@code rows}, in one pass over them. */
+    public static List<ColumnStatistics> of(List<String> names, RowSource rows, int[] which) {
+        Accumulator columns = new Accumulator(rows.columns());
+        double[] row = new double[rows.columns()];
+        for (int i : which) {
+            rows.read(i, row, 0);
+            columns.add(row);
         }
-        double mean = sum / rows.length;
-        double squares = 0;
-        for (int row : rows) {
-            double d = values[row][column] - mean;
-            squares += d * d;
-        }
-        return new ColumnStatistics(name, min, max, mean, Math.sqrt(squares / rows.length));
+        return columns.statistics(names);
     }
 
-    /** Statistics over all rows. */
-    public static ColumnStatistics of(String name, double[][] values, int column) {
-        return of(name, values, column, Rows.all(values.length));
+    /**
+     * Statistics gathered one row at a time, for rows that are never held together. The deviation comes from
+     * sums of differences to the first row, which keeps it accurate when a column's values are far from zero
+     * (sums of plain squares would cancel).
+     */
+    public static final class Accumulator {
+
+        private final int columns;
+        private final double[] min;
+        private final double[] max;
+        private final double[] shift;
+        private final double[] sum;
+        private final double[] squares;
+        private long rows;
+
+        public Accumulator(int columns) {
+            this.columns = columns;
+            this.min = new double[columns];
+            this.max = new double[columns];
+            this.shift = new double[columns];
+            this.sum = new double[columns];
+            this.squares = new double[columns];
+            java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        }
+
+        public void add(double[] row) {
+            if (rows++ == 0) {
+                System.arraycopy(row, 0, shift, 0, columns);
+            }
+            for (int j = 0; j < columns; j++) {
+                double v = row[j];
+                min[j] = Math.min(min[j], v);
+                max[j] = Math.max(max[j], v);
+                double d = v - shift[j];
+                sum[j] += d;
+                squares[j] += d * d;
+            }
+        }
+
+        public List<ColumnStatistics> statistics(List<String> names) {
+            List<ColumnStatistics> statistics = new ArrayList<>(columns);
+            for (int j = 0; j < columns; j++) {
+                double meanShift = sum[j] / rows;
+                double variance = Math.max(0, squares[j] / rows - meanShift * meanShift);
+                statistics.add(new ColumnStatistics(names.get(j), min[j], max[j], shift[j] + meanShift,
+                        Math.sqrt(variance)));
+            }
+            return statistics;
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.backprop.preprocessing;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.backprop.network.RowSource;
+
 /**
  * Synthetic features: products of named columns, appended after them. {@code ["x1","x2"]} adds x1·x2 (the
  * first tutorial's XOR trick), {@code ["x1","x1"]} adds x1²; any number of factors may be multiplied.
@@ -21,24 +23,29 @@ public final class FeatureCrosses {
         return names;
     }
 
-    /** The rows with the crossed columns appended. */
-    public static double[][] apply(double[][] rows, List<String> features, List<List<String>> crosses) {
+    /** The rows with the crossed columns appended, computed as they are read. */
+    public static RowSource apply(RowSource rows, List<String> features, List<List<String>> crosses) {
+        if (crosses.isEmpty()) {
+            return rows;
+        }
         int[][] factors = new int[crosses.size()][];
         for (int c = 0; c < crosses.size(); c++) {
             factors[c] = crosses.get(c).stream().mapToInt(features::indexOf).toArray();
         }
-        double[][] crossed = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            int width = rows[i].length;
-            crossed[i] = java.util.Arrays.copyOf(rows[i], width + crosses.size());
-            for (int c = 0; c < factors.length; c++) {
-                double product = 1;
-                for (int factor : factors[c]) {
-                    product *= rows[i][factor];
+        int width = rows.columns();
+        return new DerivedRows(rows, width + crosses.size()) {
+
+            @Override
+            void derive(double[] raw, double[] into, int offset) {
+                System.arraycopy(raw, 0, into, offset, width);
+                for (int c = 0; c < factors.length; c++) {
+                    double product = 1;
+                    for (int factor : factors[c]) {
+                        product *= raw[factor];
+                    }
+                    into[offset + width + c] = product;
                 }
-                crossed[i][width + c] = product;
             }
-        }
-        return crossed;
+        };
     }
 }

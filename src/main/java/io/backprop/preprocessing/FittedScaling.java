@@ -3,6 +3,8 @@ package io.backprop.preprocessing;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.backprop.network.RowSource;
+
 /**
  * A {@link Scaling} with the statistics it was fitted on, one entry per column. It maps x to (x − offset) /
  * divisor; a constant column (zero range, deviation or maximum) keeps divisor 1, so it never produces NaN.
@@ -14,24 +16,35 @@ public record FittedScaling(Scaling scaling, List<ColumnStatistics> columns) {
     }
 
     /** Fits {@code scaling} to each column over the rows {@code fitRows} only (the training rows). */
-    public static FittedScaling fit(Scaling scaling, List<String> names, double[][] values, int[] fitRows) {
-        List<ColumnStatistics> columns = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            columns.add(ColumnStatistics.of(names.get(j), values, j, fitRows));
+    public static FittedScaling fit(Scaling scaling, List<String> names, RowSource values, int[] fitRows) {
+        return new FittedScaling(scaling, ColumnStatistics.of(names, values, fitRows));
+    }
+
+    /** The rows scaled, computed as they are read; the rows themselves when nothing is scaled. */
+    public RowSource apply(RowSource values) {
+        if (scaling == Scaling.NONE) {
+            return values;
         }
-        return new FittedScaling(scaling, columns);
+        double[] offsets = new double[columns.size()];
+        double[] divisors = new double[columns.size()];
+        for (int j = 0; j < offsets.length; j++) {
+            offsets[j] = offset(j);
+            divisors[j] = divisor(j);
+        }
+        return new DerivedRows(values, values.columns()) {
+
+            @Override
+            void derive(double[] raw, double[] into, int offset) {
+                for (int j = 0; j < raw.length; j++) {
+                    into[offset + j] = (raw[j] - offsets[j]) / divisors[j];
+                }
+            }
+        };
     }
 
     /** The scaled copy of {@code values}. */
     public double[][] apply(double[][] values) {
-        double[][] scaled = new double[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            scaled[i] = new double[values[i].length];
-            for (int j = 0; j < values[i].length; j++) {
-                scaled[i][j] = (values[i][j] - offset(j)) / divisor(j);
-            }
-        }
-        return scaled;
+        return apply(RowSource.of(values)).toArray();
     }
 
     /** Back to the original units: the inverse of {@link #apply}. */

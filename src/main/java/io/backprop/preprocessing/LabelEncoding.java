@@ -2,6 +2,7 @@ package io.backprop.preprocessing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,11 +132,25 @@ public record LabelEncoding(List<Object> classes, boolean singleSigmoid) {
 
     /** The distinct labels in order; integers are held as {@code Long} whatever JSON number type they came as. */
     public static List<Object> classes(List<?> labels) {
-        boolean numeric = labels.stream().allMatch(label -> label instanceof Number);
-        TreeSet<Object> distinct = new TreeSet<>(numeric ? Comparator.comparingLong(l -> ((Number) l).longValue())
-                : Comparator.comparing(String::valueOf));
+        TreeSet<Object> distinct = new TreeSet<>(order(labels));
         labels.forEach(label -> distinct.add(normalise(label)));
         return new ArrayList<>(distinct);
+    }
+
+    /** Each label's position in {@code classes}, the classes {@link #classes} made of these labels. */
+    public static int[] positions(List<?> labels, List<Object> classes) {
+        Comparator<Object> order = order(labels);
+        int[] positions = new int[labels.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = Collections.binarySearch(classes, normalise(labels.get(i)), order);
+        }
+        return positions;
+    }
+
+    /** Numbers by value, anything else by its text. */
+    private static Comparator<Object> order(List<?> labels) {
+        boolean numeric = labels.stream().allMatch(label -> label instanceof Number);
+        return numeric ? Comparator.comparingLong(l -> ((Number) l).longValue()) : Comparator.comparing(String::valueOf);
     }
 
     private static Object normalise(Object label) {

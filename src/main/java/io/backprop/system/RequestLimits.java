@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The most any one request may ask for; checked before any work is queued.
  *
- * @param maxRequestSize request body size
+ * @param maxRequestSize request body size (JSON requests)
+ * @param maxUploadSize a data-set file upload (CSV, .npy, .npz), and its content when it comes compressed
+ * @param maxConcurrentUploads data-set uploads read at once (each holds a database transaction while it runs)
  * @param maxRows examples in a training set
  * @param maxColumns features, and targets, per example
  * @param maxLayers layers in a network
@@ -29,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("backprop.limits")
 public record RequestLimits(
         @DefaultValue("32MB") @NotNull DataSize maxRequestSize,
+        @DefaultValue("2GB") @NotNull DataSize maxUploadSize,
+        @DefaultValue("2") @Min(1) int maxConcurrentUploads,
         @DefaultValue("100000") @Min(1) int maxRows,
         @DefaultValue("1000") @Min(1) int maxColumns,
         @DefaultValue("20") @Min(1) int maxLayers,

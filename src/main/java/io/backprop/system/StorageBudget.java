@@ -29,6 +29,17 @@ public class StorageBudget {
      * @throws ErrorResponseException 507 when it has not
      */
     public synchronized void admit(long bytes, Runnable store) {
+        requireRoom(bytes);
+        store.run();
+    }
+
+    /**
+     * Checks, without reserving it, that the store has room for {@code bytes} more: for a long write to stop
+     * early when it cannot fit, before {@link #admit} settles it.
+     *
+     * @throws ErrorResponseException 507 when it has not
+     */
+    public void requireRoom(long bytes) {
         long used = used();
         if (used + bytes > maxBytes) {
             ErrorResponseException full = Problems.exception(HttpStatus.INSUFFICIENT_STORAGE, "storage-full",
@@ -40,13 +51,13 @@ public class StorageBudget {
             full.getBody().setProperty("maxStoreBytes", maxBytes);
             throw full;
         }
-        store.run();
     }
 
-    /** Bytes held by every model and data set. */
+    /** Bytes held by every model, data set and (once, however many use them) set of rows. */
     public long used() {
         Long used = jdbc.queryForObject("SELECT (SELECT COALESCE(SUM(stored_bytes), 0) FROM model) "
-                + "+ (SELECT COALESCE(SUM(stored_bytes), 0) FROM dataset)", Long.class);
+                + "+ (SELECT COALESCE(SUM(stored_bytes), 0) FROM dataset) "
+                + "+ (SELECT COALESCE(SUM(stored_bytes), 0) FROM row_set)", Long.class);
         return used == null ? 0 : used;
     }
 }

@@ -11,29 +11,47 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.backprop.system.BoundedInputStream;
 import io.backprop.system.RequestLimits;
 
 /**
  * Bounds request bodies, whether or not they declare their length: reading past the limit fails with a 413
- * problem, so a body is never buffered beyond it.
+ * problem, so a body is never buffered beyond it. Data-set files ({@code POST /datasets} with any body but
+ * JSON) are streamed into the store as they arrive and have a limit of their own; every other body has the
+ * JSON limit.
  */
 @Component
 class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
 
     RequestSizeFilter(RequestLimits limits) {
         this.maxBytes = limits.maxRequestSize().toBytes();
+        this.maxUploadBytes = limits.maxUploadSize().toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, isUpload(request) ? maxUploadBytes : maxBytes), response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        try {
+            return "POST".equals(request.getMethod()) && "/datasets".equals(request.getRequestURI()) && type != null
+                    && !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type));
+        }
+        catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** A body past the limit; a JSON reader that meets it mid-way wraps it, so the handler looks for it. */
@@ -60,63 +78,48 @@ class RequestSizeFilter extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 if (getContentLengthLong() > maxBytes) {
-                    throw tooLarge();
+                    throw new BodyTooLargeException(maxBytes);
                 }
                 stream = new LimitedStream(super.getInputStream(), maxBytes);
             }
             return stream;
         }
+    }
 
-        private BodyTooLargeException tooLarge() {
-            return new BodyTooLargeException(maxBytes);
+    /** The servlet's stream, read through a {@link BoundedInputStream}. */
+    private static final class LimitedStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final BoundedInputStream bounded;
+
+        LimitedStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.bounded = new BoundedInputStream(in, limit, () -> new BodyTooLargeException(limit));
         }
 
-        private final class LimitedStream extends ServletInputStream {
+        @Override
+        public int read() throws IOException {
+            return bounded.read();
+        }
 
-            private final ServletInputStream in;
-            private final long limit;
-            private long read;
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return bounded.read(buffer, offset, length);
+        }
 
-            LimitedStream(ServletInputStream in, long limit) {
-                this.in = in;
-                this.limit = limit;
-            }
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
 
-            @Override
-            public int read() throws IOException {
-                int b = in.read();
-                count(b < 0 ? 0 : 1);
-                return b;
-            }
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
 
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = in.read(buffer, offset, length);
-                count(Math.max(n, 0));
-                return n;
-            }
-
-            private void count(int n) {
-                read += n;
-                if (read > limit) {
-                    throw tooLarge();
-                }
-            }
-
-            @Override
-            public boolean isFinished() {
-                return in.isFinished();
-            }
-
-            @Override
-            public boolean isReady() {
-                return in.isReady();
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                in.setReadListener(listener);
-            }
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
         }
     }
 }

@@ -3,7 +3,10 @@ package io.backprop.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,7 @@ class CsvReaderTests {
         TabularData data = read("studied,slept,score\n2,9,92\n1,5,86\n3,6,89\n", "score");
 
         assertThat(data.featureNames()).containsExactly("studied", "slept");
-        assertThat(data.features()).isDeepEqualTo(new double[][] {{2, 9}, {1, 5}, {3, 6}});
+        assertThat(features.toArray(double[][]::new)).isDeepEqualTo(new double[][] {{2, 9}, {1, 5}, {3, 6}});
         assertThat(data.targets()).isDeepEqualTo(new double[][] {{92}, {86}, {89}});
         assertThat(data.labels()).isNull();
     }
@@ -64,7 +67,7 @@ class CsvReaderTests {
         assertThat(failure("a,a,y\n1,2,3\n", "y").getMessage())
                 .isEqualTo("line 1, column 2 (a): the column name 'a' appears twice");
         assertThat(catchThrowableOfType(CsvFormatException.class,
-                () -> new CsvReader(2, 10).read(new StringReader("a,y\n1,1\n2,2\n3,3\n"), List.of("y"))).getMessage())
+                () -> new CsvReader(2, 10).read(csv("a,y\n1,1\n2,2\n3,3\n"), List.of("y"), row -> { })).getMessage())
                 .isEqualTo("line 4: the file has more than 2 rows");
     }
 
@@ -81,8 +84,15 @@ class CsvReaderTests {
         assertThat(failure("a,y\n1,\"x\"y\n", "y").getMessage()).doesNotContain("org.", "Exception");
     }
 
+    /** The feature rows the last read handed on. */
+    private final List<double[]> features = new ArrayList<>();
+
     private TabularData read(String csv, String... targets) {
-        return reader.read(new StringReader(csv), List.of(targets));
+        return reader.read(csv(csv), List.of(targets), row -> features.add(row.clone()));
+    }
+
+    private static InputStream csv(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private CsvFormatException failure(String csv, String... targets) {

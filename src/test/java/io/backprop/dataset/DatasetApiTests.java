@@ -156,26 +156,35 @@ class DatasetApiTests extends HttpApiTests {
 
     @Test
     void uploadsPastTheStorageBudgetShouldBeRefusedUntilRoomIsMade() {
-        StringBuilder csv = new StringBuilder();
-        for (int j = 0; j < 500; j++) {
-            csv.append('c').append(j).append(',');
-        }
-        csv.append("y\n");
-        for (int i = 0; i < 50; i++) {
-            csv.append("0.123456,".repeat(500)).append(i % 2).append('\n');
-        }
-        String first = upload("/datasets?targets=y", csv.toString()).get("id").asString();
+        String csv = wideCsv("0.123456");
+        String other = wideCsv("0.654321");
+        String first = upload("/datasets?targets=y", csv).get("id").asString();
+        String same = upload("/datasets?targets=y", csv).get("id").asString();
 
-        JsonNode full = json(http.post().uri("/datasets?targets=y").contentType(CSV).body(csv.toString()).exchange()
+        JsonNode full = json(http.post().uri("/datasets?targets=y").contentType(CSV).body(other).exchange()
                 .expectStatus().isEqualTo(507).expectBody(String.class).returnResult().getResponseBody());
         http.delete().uri("/datasets/" + first).exchange().expectStatus().isNoContent();
-        String again = upload("/datasets?targets=y", csv.toString()).get("id").asString();
+        http.delete().uri("/datasets/" + same).exchange().expectStatus().isNoContent();
+        String again = upload("/datasets?targets=y", other).get("id").asString();
 
         assertThat(full.get("type").asString()).isEqualTo("/problems/storage-full");
         assertThat(full.get("detail").asString()).contains("max-store-bytes");
         assertThat(full.get("storedBytes").asLong() + full.get("requestedBytes").asLong())
                 .isGreaterThan(full.get("maxStoreBytes").asLong());
         http.delete().uri("/datasets/" + again).exchange().expectStatus().isNoContent();
+    }
+
+    /** 50 rows of 500 features all {@code value}, and a 0/1 target: 200 KB of float64 values. */
+    private static String wideCsv(String value) {
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < 500; j++) {
+            csv.append('c').append(j).append(',');
+        }
+        csv.append("y\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append((value + ",").repeat(500)).append(i % 2).append('\n');
+        }
+        return csv.toString();
     }
 
     @Test

@@ -31,9 +31,10 @@ class DatasetControllerTests {
 
     @Test
     void csvUploadShouldAnswer201WithTheAddressAndTheTargetsAsAList() {
-        given(service.createFromCsv(eq("exam"), any(InputStream.class), eq(List.of("score", "pass"))))
+        given(service.upload(eq("exam"), any(InputStream.class),
+                eq(new UploadOptions(false, List.of("score", "pass"), false))))
                 .willReturn(new DatasetView(ID, "exam", 3, List.of("h"), List.of("score", "pass"), false, List.of(),
-                        Instant.EPOCH));
+                        "ab12", 24, Instant.EPOCH));
 
         var answer = http.post().uri("/datasets?targets=score,pass&name=exam")
                 .contentType(MediaType.parseMediaType("text/csv")).content("h,score,pass\n1,2,3\n").exchange();

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 
 import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
+import io.backprop.dataset.RowStore;
 import io.backprop.model.spec.ModelSpec;
 import io.backprop.model.spec.TrainingRequest;
 import io.backprop.training.JobResult;
@@ -23,8 +25,8 @@ class ModelJournalTests {
 
     private static final String ID = "6e711863-a172-4d1b-9c24-f024afcba5ee";
     private static final Instant NOW = ModelStoreTest.NOW;
-    private static final DatasetInput XOR = new DatasetInput(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
-            new double[][] {{0}, {1}, {1}, {0}}, null, null, null);
+    private static final RowSet XOR = RowSet.of(new DatasetInput(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
+            new double[][] {{0}, {1}, {1}, {0}}, null, null, null));
 
     @Autowired
     ModelJournal journal;
@@ -38,13 +40,15 @@ class ModelJournalTests {
     @Autowired
     JdbcAggregateOperations aggregates;
 
+    @Autowired
+    RowStore rows;
+
     @BeforeEach
     void queueXor() {
         ModelSpec spec = ModelSpec.of(JsonMapper.shared().readValue("{\"architecture\": {\"layers\": [{\"units\": 3},"
                 + " {\"units\": 1}]}, \"training\": {\"epochs\": 5}}", TrainingRequest.class), XOR, 7, 60);
-        aggregates.insert(Model.queued(ID, "xor", Task.CLASSIFICATION, spec, TrainingData.prepare(spec, XOR).fit(), 0,
-                NOW));
-        aggregates.insert(new ModelDataset(ID, XOR, null));
+        aggregates.insert(Model.queued(ID, "xor", Task.CLASSIFICATION, spec, TrainingData.plan(spec, XOR), 0, NOW));
+        aggregates.insert(new ModelDataset(ID, rows.store(XOR).id(), null));
     }
 
     @Test
@@ -65,6 +69,7 @@ class ModelJournalTests {
 
         Model model = models.findById(ID).orElseThrow();
         assertThat(model.status()).isEqualTo(ModelStatus.SUCCEEDED);
+        assertThat(model.fit().preprocessing().features().columns()).as("fitted by the job").hasSize(2);
         assertThat(model.outcome().message()).isEqualTo("trained all 5 epochs");
         assertThat(model.metrics().training().accuracy()).isNotNull();
         assertThat(results.findById(ID).orElseThrow().parameters()).usingRecursiveComparison().isEqualTo(job.initial());

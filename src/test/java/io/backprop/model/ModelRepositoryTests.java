@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 
 import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
 import io.backprop.model.spec.ModelSpec;
 import io.backprop.model.spec.TrainingRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ModelRepositoryTests {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    private static final DatasetInput ROWS = new DatasetInput(new double[][] {{0}, {1}}, new double[][] {{0}, {1}},
-            null, null, null);
+    private static final RowSet ROWS = RowSet.of(new DatasetInput(new double[][] {{0}, {1}},
+            new double[][] {{0}, {1}}, null, null, null));
     private static final ModelSpec SPEC = ModelSpec.of(JsonMapper.shared().readValue(
             "{\"architecture\": {\"layers\": [{\"units\": 1}]}}", TrainingRequest.class), ROWS, 1, 60);
     private static final DataFit FIT = TrainingData.prepare(SPEC, ROWS).fit();
@@ -48,7 +49,7 @@ class ModelRepositoryTests {
         models.markRunning("m1", NOW);
 
         assertThat(models.markCancelled("m1", NOW)).isTrue();
-        assertThat(models.markSucceeded("m1", 10, 0.1, null, null, NOW)).isFalse();
+        assertThat(models.markSucceeded("m1", 10, 0.1, FIT, null, null, NOW)).isFalse();
         assertThat(models.recordProgress("m1", 5, 0.2)).isFalse();
         assertThat(models.findById("m1").orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
     }

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import io.backprop.dataset.DatasetColumns;
+import io.backprop.dataset.RowStore;
 import io.backprop.system.PersistenceConfiguration;
 import io.backprop.training.JobProperties;
 import io.backprop.training.TrainingEvents;
@@ -29,7 +30,7 @@ import io.backprop.training.TrainingEvents;
 @Retention(RetentionPolicy.RUNTIME)
 @DataJdbcTest
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({PersistenceConfiguration.class, ModelColumns.class, DatasetColumns.class, ModelJournal.class,
+@Import({PersistenceConfiguration.class, ModelColumns.class, DatasetColumns.class, ModelJournal.class, RowStore.class,
         ModelViews.class, TrainingEvents.class, ModelStoreTest.FixedClock.class})
 @EnableConfigurationProperties(JobProperties.class)
 @interface ModelStoreTest {

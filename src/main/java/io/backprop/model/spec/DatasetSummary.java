@@ -2,7 +2,7 @@ package io.backprop.model.spec;
 
 import java.util.List;
 
-import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The shape of the data a model was trained on (the rows themselves are not repeated in answers). */
@@ -12,8 +12,8 @@ public record DatasetSummary(
         int rows, int features, int targets, List<String> featureNames, List<String> targetNames,
         @Schema(description = "True when the targets were class labels") boolean labels) {
 
-    static DatasetSummary of(String datasetId, DatasetInput rows) {
+    static DatasetSummary of(String datasetId, RowSet rows) {
         return new DatasetSummary(datasetId, rows.rows(), rows.featureCount(), rows.targetCount(),
-                rows.featureNamesOrDefault(), rows.targetNamesOrDefault(), rows.labels() != null);
+                rows.featureNames(), rows.targetNames(), rows.labels() != null);
     }
 }

@@ -3,7 +3,7 @@ package io.backprop.model.spec;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
 import io.backprop.network.Activation;
 import io.backprop.network.LayerSpec;
 import io.backprop.network.NetworkSpec;
@@ -20,7 +20,7 @@ public record ModelSpec(Architecture architecture, Training training, Preprocess
      * {@code seed} is used when the request gave none, {@code maxSeconds} (the server's limit) when it set no
      * time limit; {@code rows} is null when they could not be read (the checks say why), and so is the summary.
      */
-    public static ModelSpec of(TrainingRequest request, DatasetInput rows, long seed, int maxSeconds) {
+    public static ModelSpec of(TrainingRequest request, RowSet rows, long seed, int maxSeconds) {
         return new ModelSpec(request.architecture() == null ? null : request.architecture().withDefaults(),
                 (request.training() != null ? request.training() : Training.NONE).withDefaults(seed, maxSeconds),
                 (request.preprocessing() != null ? request.preprocessing() : Preprocessing.NONE).withDefaults(),

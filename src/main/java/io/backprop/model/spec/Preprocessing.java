@@ -30,7 +30,7 @@ public record Preprocessing(
             if (cross == null || cross.size() < 2) {
                 checks.add(field, cross, "must multiply at least 2 features, e.g. [\"x1\",\"x2\"]");
             }
-            else if (!featureNames.containsAll(cross)) {
+            else if (!cross.stream().allMatch(name -> name != null && featureNames.contains(name))) {
                 checks.add(field, cross, "must name features among " + featureNames);
             }
         }

@@ -3,7 +3,7 @@ package io.backprop.model.spec;
 import java.util.List;
 
 import io.backprop.dataset.DatasetChecks;
-import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
 import io.backprop.network.Activation;
 import io.backprop.network.LayerParameters;
 import io.backprop.network.Parameters;
@@ -21,7 +21,7 @@ public final class SpecValidator {
      * @param rows the training rows, or null when they could not be read (already reported)
      * @param start the parameters a continued training starts from, or null
      */
-    public void check(Checks checks, String name, ModelSpec spec, DatasetInput rows, Parameters start) {
+    public void check(Checks checks, String name, ModelSpec spec, RowSet rows, Parameters start) {
         DatasetChecks.checkName("name", name, checks.violations());
         int inputs = rows == null ? -1 : spec.preprocessing().check(checks, spec.dataset().featureNames());
         Architecture architecture = spec.architecture();
@@ -41,7 +41,7 @@ public final class SpecValidator {
     }
 
     /** How the data fits the output layer: classes need a matching softmax or single sigmoid, targets its width. */
-    static void checkLabels(Checks checks, ModelSpec spec, DatasetInput rows) {
+    static void checkLabels(Checks checks, ModelSpec spec, RowSet rows) {
         Activation output = spec.outputActivation();
         int units = spec.outputUnits();
         String layer = "architecture.layers[" + (spec.architecture().layers().size() - 1) + "]";

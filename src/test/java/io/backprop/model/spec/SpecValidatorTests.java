@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.RowSet;
 import io.backprop.network.LayerParameters;
 import io.backprop.network.Parameters;
 import io.backprop.system.FieldViolation;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SpecValidatorTests {
 
     private static final RequestLimits LIMITS = new RequestLimits(org.springframework.util.unit.DataSize.ofMegabytes(1),
-            100, 10, 3, 50, 1000, 2000, 10, 10, 5, org.springframework.util.unit.DataSize.ofMegabytes(1),
+            org.springframework.util.unit.DataSize.ofMegabytes(10), 1, 100, 10, 3, 50, 1000, 2000, 10, 10, 5, org.springframework.util.unit.DataSize.ofMegabytes(1),
             org.springframework.util.unit.DataSize.ofMegabytes(10), org.springframework.util.unit.DataSize.ofMegabytes(10));
     private static final DatasetInput XOR = new DatasetInput(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
             new double[][] {{0}, {1}, {1}, {0}}, null, null, null);
@@ -123,7 +124,7 @@ class SpecValidatorTests {
                 + "\"initFrom\": \"m\"}", XOR);
         Checks checks = new Checks(LIMITS, 60);
 
-        new SpecValidator().check(checks, null, spec, XOR, oneLayer);
+        new SpecValidator().check(checks, null, spec, RowSet.of(XOR), oneLayer);
 
         assertThat(checks.violations()).singleElement().satisfies(v -> assertThat(v.message())
                 .isEqualTo("must have the same architecture as this request: 2 layers here, 1 there"));
@@ -135,11 +136,11 @@ class SpecValidatorTests {
 
     private static List<FieldViolation> check(String request, DatasetInput rows) {
         Checks checks = new Checks(LIMITS, 60);
-        new SpecValidator().check(checks, null, spec(request, rows), rows, null);
+        new SpecValidator().check(checks, null, spec(request, rows), RowSet.of(rows), null);
         return checks.violations();
     }
 
     private static ModelSpec spec(String request, DatasetInput rows) {
-        return ModelSpec.of(JsonMapper.shared().readValue(request, TrainingRequest.class), rows, 42, 60);
+        return ModelSpec.of(JsonMapper.shared().readValue(request, TrainingRequest.class), RowSet.of(rows), 42, 60);
     }
 }

@@ -1,0 +1,32 @@
+package io.backprop.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.backprop.system.FieldViolation;
+import io.backprop.web.InvalidRequestException;
+
+/**
+ * How to read and store an uploaded file: whether it came gzip-compressed, its target columns, and whether to
+ * round its values to float32.
+ */
+record UploadOptions(boolean gzipped, List<String> targets, boolean float32) {
+
+    /**
+     * @throws InvalidRequestException for a Content-Encoding other than gzip, or a precision other than float32
+     *     or float64
+     */
+    static UploadOptions of(String encoding, List<String> targets, String precision) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String coding = encoding == null ? "identity" : encoding.strip().toLowerCase(Locale.ROOT);
+        if (!coding.equals("identity") && !coding.equals("gzip")) {
+            violations.add(FieldViolation.of("Content-Encoding", encoding, "must be gzip, or absent"));
+        }
+        if (precision != null && !precision.equals("float32") && !precision.equals("float64")) {
+            violations.add(FieldViolation.of("precision", precision, "must be float32 or float64"));
+        }
+        InvalidRequestException.throwIfAny(violations);
+        return new UploadOptions(coding.equals("gzip"), targets, "float32".equals(precision));
+    }
+}
