@@ -222,6 +222,12 @@ public class DatasetService {
                 });
     }
 
+    /** The stored rows of a data set, without reading them. */
+    public Optional<RowStore.Stored> storedRows(String id) {
+        return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(datasets::findById)
+                .map(dataset -> rows.get(dataset.rowSetId()));
+    }
+
     private Dataset find(String id) {
         return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(datasets::findById)
                 .orElseThrow(() -> new DatasetNotFoundException(id));

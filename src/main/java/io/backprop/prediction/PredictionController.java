@@ -1,5 +1,9 @@
 package io.backprop.prediction;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +53,34 @@ class PredictionController {
             examples = @ExampleObject(name = "xor", summary = "The four XOR inputs", value = XOR_ROWS)))
     @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    PredictionResponse predict(@PathVariable String id, @RequestBody JsonNode request) {
-        return service.predict(id, request);
+    @ApiResponse(responseCode = "200", description = "The answers; for a datasetId, streamed as they are computed",
+            content = @Content(schema = @Schema(implementation = PredictionResponse.class)))
+    Object predict(@PathVariable String id, @RequestBody JsonNode request, HttpServletResponse response)
+            throws IOException {
+        return answer(service.predict(id, request, false), response);
+    }
+
+    @PostMapping(path = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "text/csv")
+    @Operation(summary = "Predict, as CSV", description = "One line per row: for regression the outputs under the "
+            + "targets' names, for classifiers the class and each class's probability. For a datasetId, streamed as "
+            + "the answers are computed.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = PredictionRequest.class)))
+    @ApiResponse(responseCode = "200", description = "The answers as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    Object predictCsv(@PathVariable String id, @RequestBody JsonNode request, HttpServletResponse response)
+            throws IOException {
+        return answer(service.predict(id, request, true), response);
+    }
+
+    /** Writes streamed answers here, on the request's thread; returns any other answer for Spring to write. */
+    private static Object answer(Object answer, HttpServletResponse response) throws IOException {
+        if (answer instanceof PredictionService.Streamed streamed) {
+            response.setContentType(streamed.type().toString());
+            streamed.body().writeTo(response.getOutputStream());
+            return null;
+        }
+        return answer;
     }
 
     @GetMapping("/{id}/decision-boundary")

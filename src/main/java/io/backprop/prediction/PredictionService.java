@@ -1,12 +1,19 @@
 package io.backprop.prediction;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.backprop.dataset.DatasetChecks;
 import io.backprop.dataset.DatasetInput;
+import io.backprop.dataset.DatasetService;
+import io.backprop.dataset.RowStore;
 import io.backprop.dataset.RowSet;
 import io.backprop.metrics.Evaluation;
 import io.backprop.model.StoredModels;
@@ -18,33 +25,98 @@ import io.backprop.system.RequestLimits;
 import io.backprop.web.InvalidRequestException;
 import io.backprop.web.JsonBinding;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Answers from trained models: predictions, evaluations on rows the caller brings, decision boundaries. */
 @Service
 class PredictionService {
 
+    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+
     private final TrainedModels trained;
     private final StoredModels stored;
     private final JsonBinding binding;
     private final RequestLimits limits;
+    private final DatasetService datasets;
+    private final RowStore rowStore;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
 
-    PredictionService(TrainedModels trained, StoredModels stored, JsonBinding binding, RequestLimits limits) {
+    PredictionService(TrainedModels trained, StoredModels stored, JsonBinding binding, RequestLimits limits,
+            DatasetService datasets, RowStore rowStore, TransactionTemplate transaction, JsonMapper json) {
         this.trained = trained;
         this.stored = stored;
         this.binding = binding;
         this.limits = limits;
+        this.datasets = datasets;
+        this.rowStore = rowStore;
+        this.transaction = transaction;
+        this.json = json;
     }
 
-    PredictionResponse predict(String id, JsonNode body) {
+    /** Answers to write as they are computed, in this media type. */
+    record Streamed(MediaType type, StreamingResponseBody body) {
+    }
+
+    /**
+     * The answers for the rows given (a {@link PredictionResponse}), or for every row of a stored data set, or
+     * as CSV ({@link Streamed}: a data set's answers are computed and written a chunk of rows at a time, as the
+     * client reads them).
+     */
+    Object predict(String id, JsonNode body, boolean csv) {
         TrainedModel model = trained.get(id);
-        JsonBinding.Bound<PredictionRequest> request = binding.bind(body, PredictionRequest.class);
+        JsonBinding.Bound<PredictionRequest> bound = binding.bind(body, PredictionRequest.class);
+        PredictionRequest request = bound.value();
         List<FieldViolation> violations = new ArrayList<>();
-        if (request.value() != null) {
-            MatrixChecks.check("features", request.value().features(), model.spec().dataset().features(),
-                    limits.maxPredictRows(), limits.maxColumns(), violations);
+        RowStore.Stored rows = request == null ? null : checkRows(model, request, violations);
+        InvalidRequestException.throwIfAny(bound.violations(), violations);
+        if (rows == null && !csv) {
+            return model.predict(request.features());
         }
-        InvalidRequestException.throwIfAny(request.violations(), violations);
-        return model.predict(request.value().features());
+        StreamingResponseBody answer = out -> {
+            PredictionWriter writer = csv ? PredictionWriter.csv(out, model) : PredictionWriter.json(out, json);
+            if (rows == null) {
+                writer.write(model.predict(request.features()));
+            }
+            else {
+                transaction.executeWithoutResult(status -> rowStore.forEachFeatureChunk(rows.id(),
+                        chunk -> writeUnchecked(writer, model.predict(chunk))));
+            }
+            writer.finish();
+        };
+        return new Streamed(csv ? TEXT_CSV : MediaType.APPLICATION_JSON, answer);
+    }
+
+    /** The stored rows of the data set named, or null for rows given as features. */
+    private RowStore.Stored checkRows(TrainedModel model, PredictionRequest request, List<FieldViolation> violations) {
+        int features = model.spec().dataset().features();
+        if ((request.features() == null) == (request.datasetId() == null)) {
+            violations.add(FieldViolation.of("features", null, "give either features or datasetId"));
+            return null;
+        }
+        if (request.features() != null) {
+            MatrixChecks.check("features", request.features(), features, limits.maxPredictRows(),
+                    limits.maxColumns(), violations);
+            return null;
+        }
+        RowStore.Stored rows = datasets.storedRows(request.datasetId()).orElse(null);
+        if (rows == null) {
+            violations.add(FieldViolation.of("datasetId", request.datasetId(), "no stored data set has this id"));
+        }
+        else if (rows.features() != features) {
+            violations.add(FieldViolation.of("datasetId", request.datasetId(), "has " + rows.features()
+                    + " features; the model takes " + features));
+        }
+        return rows;
+    }
+
+    private static void writeUnchecked(PredictionWriter writer, PredictionResponse block) {
+        try {
+            writer.write(block);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The trained model's fit on labelled rows the caller brings, in raw units like the training rows. */

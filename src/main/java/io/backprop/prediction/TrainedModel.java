@@ -39,6 +39,10 @@ record TrainedModel(ModelSpec spec, RowTransform transform, LabelEncoding labels
     }
 
     PredictionResponse predict(double[][] rawFeatures) {
+        return predict(RowSource.of(rawFeatures));
+    }
+
+    PredictionResponse predict(RowSource rawFeatures) {
         double[][] outputs = predictor.predict(transform.inputs(rawFeatures));
         return classifier() ? new PredictionResponse(outputs, labels.decode(outputs), labels.probabilities(outputs))
                 : new PredictionResponse(transform.outputs(outputs), null, null);

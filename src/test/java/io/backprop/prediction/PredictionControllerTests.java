@@ -33,8 +33,8 @@ class PredictionControllerTests {
 
     @Test
     void predictionShouldAnswerOutputsLabelsAndProbabilities() {
-        given(service.predict(eq(ID), any(JsonNode.class))).willReturn(new PredictionResponse(new double[][] {{0.9}},
-                List.of(1L), List.of(Map.of("0", 0.1, "1", 0.9))));
+        given(service.predict(eq(ID), any(JsonNode.class), eq(false))).willReturn(new PredictionResponse(
+                new double[][] {{0.9}}, List.of(1L), List.of(Map.of("0", 0.1, "1", 0.9))));
 
         var answer = http.post().uri("/models/" + ID + "/predict").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"features\": [[1, 0]]}").exchange();
@@ -46,14 +46,26 @@ class PredictionControllerTests {
 
     @Test
     void predictionFromAModelStillTrainingShouldBeA409() {
-        given(service.predict(eq(ID), any(JsonNode.class))).willThrow(new ModelStateException(ID, ModelStatus.RUNNING,
-                "only a SUCCEEDED model has trained parameters"));
+        given(service.predict(eq(ID), any(JsonNode.class), eq(false))).willThrow(new ModelStateException(ID,
+                ModelStatus.RUNNING, "only a SUCCEEDED model has trained parameters"));
 
         var answer = http.post().uri("/models/" + ID + "/predict").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"features\": [[1, 0]]}").exchange();
 
         assertThat(answer).hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(answer).bodyJson().extractingPath("$.modelStatus").isEqualTo("RUNNING");
+    }
+
+    @Test
+    void csvShouldBeAskedForByAcceptAndWrittenAsTheServiceStreamsIt() {
+        given(service.predict(eq(ID), any(JsonNode.class), eq(true))).willReturn(new PredictionService.Streamed(
+                PredictionService.TEXT_CSV, out -> out.write("label,0,1\n1,0.1,0.9\n".getBytes())));
+
+        var answer = http.post().uri("/models/" + ID + "/predict").contentType(MediaType.APPLICATION_JSON)
+                .accept(PredictionService.TEXT_CSV).content("{\"datasetId\": \"d\"}").exchange();
+
+        assertThat(answer).hasStatusOk().hasContentType("text/csv");
+        assertThat(answer).hasBodyTextEqualTo("label,0,1\n1,0.1,0.9\n");
     }
 
     @Test
