@@ -19,7 +19,7 @@ final class NpyArray {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int MAX_HEADER_BYTES = 1 << 16;
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d+)'");
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
@@ -66,10 +66,11 @@ final class NpyArray {
             throw problem(name, "has a header NumPy did not write: " + CsvProblem.shorten(header.strip()));
         }
         char kind = descr.group(2).charAt(0);
-        int itemBytes = Integer.parseInt(descr.group(3));
+        int itemBytes = descr.group(3).isEmpty() ? 0 : Integer.parseInt(descr.group(3));
         if (!supported(kind, itemBytes)) {
-            throw problem(name, "holds " + descr.group(2) + descr.group(3) + " values; use float64, float32, "
-                    + "integers, booleans or (for labels) Unicode text");
+            throw problem(name, "holds " + descr.group(1) + descr.group(2) + descr.group(3) + " values"
+                    + (kind == 'O' ? " (Python objects, which are never unpickled here)" : "")
+                    + "; use float64, float32, integers, booleans or (for labels) Unicode text");
         }
         long[] dimensions = Arrays.stream(shape.group(1).split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .mapToLong(Long::parseLong).toArray();

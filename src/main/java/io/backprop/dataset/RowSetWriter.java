@@ -83,7 +83,8 @@ final class RowSetWriter {
         part.flush();
         if (classes != null) {
             for (Object label : classes) {
-                digest.update(((label instanceof String ? "s:" : "n:") + label + "\n").getBytes(StandardCharsets.UTF_8));
+                String typed = (label instanceof String ? "s:" : "n:") + label + "\n";
+                digest.update(typed.getBytes(StandardCharsets.UTF_8));
             }
         }
         return new Content(HexFormat.of().formatHex(digest.digest()), features.rows, features.columns, part.columns,

@@ -17,8 +17,9 @@ public record DataFit(@JsonProperty("preprocessor") FittedPreprocessing preproce
 
     /** What the job learned: its fitted preprocessing, its classes and its split. */
     static DataFit of(TrainingJob job) {
-        return new DataFit(FittedPreprocessing.of(job.transform()), job.labels() == null ? null
-                : job.labels().classes(), job.training().rows(), job.validation() == null ? 0 : job.validation().rows());
+        return new DataFit(FittedPreprocessing.of(job.transform()),
+                job.labels() == null ? null : job.labels().classes(), job.training().rows(),
+                job.validation() == null ? 0 : job.validation().rows());
     }
 
     /** The label encoding of a model with this spec, or null for regression. */

@@ -3,14 +3,30 @@ package io.backprop.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.backprop.dataset.DatasetStorageTests;
 import io.backprop.support.ApiClient;
 import io.backprop.support.HttpApiTests;
 import tools.jackson.databind.JsonNode;
 
 /** The whole path a user takes, over real HTTP; run against each supported database by the subclasses. */
 abstract class ModelFlowTests extends HttpApiTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
 
     @Test
     void xorShouldTrainInTheBackgroundAndPredictAllFourRows() {
@@ -110,5 +126,66 @@ abstract class ModelFlowTests extends HttpApiTests {
 
         assertThat(api.get("/models/" + second + "/parameters"))
                 .isEqualTo(api.get("/models/" + first + "/parameters"));
+    }
+
+    @Test
+    void modelsSentTheSameNewRowsAtOnceShouldShareOneCopy() throws Exception {
+        String request = "{\"dataset\": {\"features\": [[0.25], [0.5], [0.75], [0.125]], \"targets\": [[0], [1], "
+                + "[1], [0]]}, \"architecture\": {\"layers\": [{\"units\": 1}]}, \"training\": {\"epochs\": 2}}";
+        long rowSets = count("row_set");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> models = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                models.add(clients.submit(() -> api.train(request)));
+            }
+            for (Future<String> model : models) {
+                String id = model.get(30, TimeUnit.SECONDS);
+                api.awaitSucceeded(id);
+                assertThat(count("row_set")).isLessThanOrEqualTo(rowSets + 1);
+                api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+            }
+        }
+        finally {
+            clients.shutdownNow();
+        }
+        assertThat(count("row_set")).isEqualTo(rowSets);
+    }
+
+    @Test
+    void aStoredDataSetShouldBePredictedLikeTheSameRowsGiven() {
+        String csv = DatasetStorageTests.csv(2_500, 2, 1);
+        JsonNode dataset = api.http().post().uri("/datasets?targets=y")
+                .contentType(MediaType.parseMediaType("text/csv")).body(csv).exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        String model = api.train("""
+                {"datasetId": "%s", "architecture": {"layers": [{"units": 3}, {"units": 1}]},
+                 "training": {"epochs": 3}}""".formatted(dataset.get("id").asString()));
+        api.awaitSucceeded(model);
+        double[][] rows = csv.lines().skip(1).map(line -> line.split(","))
+                .map(cells -> new double[] {Double.parseDouble(cells[0]), Double.parseDouble(cells[1])})
+                .toArray(double[][]::new);
+        JsonNode given = api.predict(model, rows);
+
+        JsonNode streamed = api.post("/models/" + model + "/predict",
+                Map.of("datasetId", dataset.get("id").asString()));
+        String asCsv = api.http().post().uri("/models/" + model + "/predict").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.parseMediaType("text/csv"))
+                .body("{\"datasetId\": \"" + dataset.get("id").asString() + "\"}").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(streamed.get("outputs")).isEqualTo(given.get("outputs"));
+        assertThat(streamed.get("labels")).isEqualTo(given.get("labels"));
+        String[] lines = asCsv.split("\n");
+        assertThat(lines).hasSize(2_501);
+        assertThat(lines[0]).isEqualTo("label,0,1");
+        assertThat(lines[2_500]).isEqualTo(given.at("/labels/2499").asString() + ","
+                + given.at("/probabilities/2499/0").asDouble() + "," + given.at("/probabilities/2499/1").asDouble());
+        api.http().delete().uri("/models/" + model).exchange().expectStatus().isNoContent();
+        api.http().delete().uri("/datasets/" + dataset.get("id").asString()).exchange().expectStatus().isNoContent();
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
 }

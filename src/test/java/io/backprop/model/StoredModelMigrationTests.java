@@ -23,12 +23,14 @@ import io.backprop.support.TestPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A model stored by an earlier version (parameters as JSON text, before V4) still predicts exactly as it did once
- * the database is migrated: the parameters are rewritten as binary, bit for bit.
+ * A model and a data set stored by an earlier version (parameters and rows as JSON text, before V4) still work
+ * exactly as they did once the database is migrated: the parameters are rewritten as binary, bit for bit, and the
+ * rows become row sets, the same as the same rows uploaded now.
  */
 class StoredModelMigrationTests {
 
     private static final String ID = "6e711863-a172-4d1b-9c24-f024afcba5ee";
+    private static final String DATASET = "0b1d7c3e-5a3f-4e44-9f0e-2f1c9a7d4b21";
     /** What the model answered before the migration, for the four XOR inputs. */
     private static final String OUTPUTS = "[[0.04299190588895202],[0.9079180670553356],[0.9032724508787798],"
             + "[0.11714367803327243]]";
@@ -83,6 +85,13 @@ class StoredModelMigrationTests {
                     .isEqualTo(1.334042876955691);
             assertThat(app.getBean(JdbcTemplate.class).queryForObject(
                     "SELECT stored_bytes FROM model WHERE id = ?", Long.class, ID)).isGreaterThan(30_000);
+            assertThat(api.get("/models/" + ID + "/decision-boundary?resolution=2").get("points")).hasSize(4);
+            JsonNode dataset = api.get("/datasets/" + DATASET);
+            JsonNode again = api.create("/datasets", java.util.Map.of("features", new double[][] {{1.4}, {4.7}, {1.3}},
+                    "labels", java.util.List.of("setosa", "versicolor", "setosa"), "featureNames",
+                    java.util.List.of("length"), "targetNames", java.util.List.of("species")));
+            assertThat(dataset.get("sha256")).isEqualTo(again.get("sha256"));
+            assertThat(dataset.at("/columns/1/classCounts").toString()).isEqualTo("{\"setosa\":2,\"versicolor\":1}");
         }
     }
 }

@@ -47,6 +47,12 @@ public final class ApiClient {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
+    /** Posts and expects something created: 201. */
+    public JsonNode create(String path, Object body) {
+        return json(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+    }
+
     public JsonNode predict(String id, double[][] features) {
         return post("/models/" + id + "/predict", Map.of("features", features));
     }

@@ -1,0 +1,46 @@
+package io.backprop.dataset;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import io.backprop.support.ApiClient;
+import tools.jackson.databind.JsonNode;
+
+/** Data-set files posted as they are: any media type, optionally gzip-encoded; the answer's status and body. */
+final class UploadClient {
+
+    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    private final RestTestClient http;
+
+    UploadClient(RestTestClient http) {
+        this.http = http;
+    }
+
+    Answer post(String path, MediaType type, String encoding, byte[] body) {
+        var request = http.post().uri(path).contentType(type);
+        if (encoding != null) {
+            request = request.header(HttpHeaders.CONTENT_ENCODING, encoding);
+        }
+        var result = request.body(body).exchange().expectBody(String.class).returnResult();
+        String text = result.getResponseBody();
+        return new Answer(result.getStatus().value(), text == null || text.isEmpty() ? null : ApiClient.json(text));
+    }
+
+    /** Uploads and expects it stored: the data set's view. */
+    JsonNode stored(String path, MediaType type, String encoding, byte[] body) {
+        Answer answer = post(path, type, encoding, body);
+        if (answer.status() != 201) {
+            throw new AssertionError("expected 201, got " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    JsonNode csv(String path, String csv) {
+        return stored(path, CSV, null, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
