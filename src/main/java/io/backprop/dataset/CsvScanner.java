@@ -206,11 +206,23 @@ final class CsvScanner {
     double number(int field) {
         int start = starts[field];
         int length = ends[field] - start;
+        boolean digitsOnly = length > 0 && length <= 9;
         for (int i = start; i < start + length; i++) {
             byte b = buffer[i];
-            if ((b < '0' || b > '9') && b != '.' && b != '-' && b != '+' && b != 'e' && b != 'E') {
-                throw new NumberFormatException();
+            if (b < '0' || b > '9') {
+                digitsOnly = false;
+                if (b != '.' && b != '-' && b != '+' && b != 'e' && b != 'E') {
+                    throw new NumberFormatException();
+                }
             }
+        }
+        if (digitsOnly) {
+            // small whole numbers (pixels, counts, class numbers) are most values of many files: no parser needed
+            int value = 0;
+            for (int i = start; i < start + length; i++) {
+                value = value * 10 + buffer[i] - '0';
+            }
+            return value;
         }
         double value = JavaDoubleParser.parseDouble(buffer, start, length);
         if (!Double.isFinite(value)) {

@@ -117,12 +117,13 @@ public class DatasetService {
         }
         try {
             return transaction.execute(status -> {
-                RowStore.Writing writing = rows.begin(options.float32());
-                FileRows file = new FileRows(writing.writer);
-                TabularData table = read(body, options, file);
-                checkClasses(table);
-                RowStore.Stored stored = writing.finish(table.targets(), table.labels());
-                return save(name, table, file.statistics.statistics(table.featureNames()), stored);
+                FeatureStatistics statistics = new FeatureStatistics();
+                try (RowStore.Writing writing = rows.begin(options.float32(), this::checkRoom, statistics)) {
+                    TabularData table = read(body, options, writing.writer::addFeatures);
+                    checkClasses(table);
+                    RowStore.Stored stored = writing.finish(table.targets(), table.labels());
+                    return save(name, table, statistics.of(table.featureNames()), stored);
+                }
             });
         }
         finally {
@@ -130,27 +131,31 @@ public class DatasetService {
         }
     }
 
-    /** Where a file's feature rows go as they are read: into the store, and into the column statistics. */
-    private final class FileRows implements Consumer<double[]> {
-
-        private final RowSetWriter writer;
-        private ColumnStatistics.Accumulator statistics;
-
-        FileRows(RowSetWriter writer) {
-            this.writer = writer;
+    /**
+     * Stops a long upload early, every {@link #ROOM_CHECK_BYTES}, when the store has no room left for it; a
+     * shorter one is settled at the end, when it may turn out to be stored already.
+     */
+    private void checkRoom(long bytes) {
+        if (bytes >= ROOM_CHECK_BYTES && bytes % ROOM_CHECK_BYTES < RowSetWriter.CHUNK_BYTES) {
+            storage.requireRoom(bytes);
         }
+    }
+
+    /** The feature columns' statistics, gathered from the blocks of rows on their way into the store. */
+    private static final class FeatureStatistics implements Consumer<RowBlock> {
+
+        private ColumnStatistics.Accumulator columns;
 
         @Override
-        public void accept(double[] row) {
-            if (statistics == null) {
-                statistics = new ColumnStatistics.Accumulator(row.length);
+        public void accept(RowBlock block) {
+            if (block.part() == RowChunk.Part.FEATURES) {
+                columns = columns != null ? columns : new ColumnStatistics.Accumulator(block.columns());
+                columns.addRows(block.values(), block.rows());
             }
-            statistics.add(row);
-            long before = writer.bytes();
-            writer.addFeatures(row);
-            if (before / ROOM_CHECK_BYTES != writer.bytes() / ROOM_CHECK_BYTES) {
-                storage.requireRoom(writer.bytes());
-            }
+        }
+
+        List<ColumnStatistics> of(List<String> names) {
+            return columns.statistics(names);
         }
     }
 

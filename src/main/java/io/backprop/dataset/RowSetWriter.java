@@ -1,50 +1,26 @@
 package io.backprop.dataset;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.backprop.preprocessing.LabelEncoding;
 
 /**
- * Turns rows into stored chunks as they arrive: feature rows stream through (one chunk's worth held at a time),
- * the targets come at the end. Each full chunk goes to the sink at once and into the SHA-256 digest that
- * names the content, so two uploads of the same rows, in any format, name the same content.
+ * Gathers rows as they arrive into blocks of about a chunk's size: feature rows stream through (one block
+ * filled at a time, each handed on as soon as it is full), the targets come at the end, class labels as class
+ * numbers. What becomes of the blocks (encoding, naming, storing) is the sink's business, so that it can be done
+ * on another thread while reading goes on.
  */
 final class RowSetWriter {
 
     /** About this many bytes of float64 values per chunk: large enough to store fast, small enough to hold. */
     static final int CHUNK_BYTES = 1 << 20;
 
-    /** Where chunks go as they are made. */
-    interface Sink {
-        void accept(RowChunk chunk);
-    }
-
-    /** What was written: its digest, shape, classes (null unless the targets are class numbers) and bytes. */
-    record Content(String sha256, int rows, int features, int targets, List<Object> classes, long bytes) {
-    }
-
-    private final Sink sink;
-    private final boolean float32;
-    private final MessageDigest digest;
+    private final Consumer<RowBlock> sink;
     private Part features;
-    private long bytes;
 
-    /** @param float32 round every value to float32 (the data set is declared float32) */
-    RowSetWriter(boolean float32, Sink sink) {
+    RowSetWriter(Consumer<RowBlock> sink) {
         this.sink = sink;
-        this.float32 = float32;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     /** Adds a row of features, as long as the first; the array may be reused by the caller afterwards. */
@@ -55,16 +31,13 @@ final class RowSetWriter {
         features.add(row);
     }
 
-    /** Bytes of the chunks made so far. */
-    long bytes() {
-        return bytes;
-    }
-
     /**
-     * Writes the targets, one per feature row: numeric {@code targets}, or class {@code labels}, stored as class
-     * numbers into their classes.
+     * Hands on the last features and the targets, one per feature row: numeric {@code targets}, or class
+     * {@code labels} as class numbers.
+     *
+     * @return the classes, in the order of their numbers; null for numeric targets
      */
-    Content finish(double[][] targets, List<Object> labels) {
+    List<Object> finish(double[][] targets, List<Object> labels) {
         features.flush();
         List<Object> classes = labels == null ? null : LabelEncoding.classes(labels);
         Part part = new Part(RowChunk.Part.TARGETS, labels == null ? targets[0].length : 1);
@@ -81,76 +54,42 @@ final class RowSetWriter {
             }
         }
         part.flush();
-        if (classes != null) {
-            for (Object label : classes) {
-                String typed = (label instanceof String ? "s:" : "n:") + label + "\n";
-                digest.update(typed.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return new Content(HexFormat.of().formatHex(digest.digest()), features.rows, features.columns, part.columns,
-                classes, bytes);
+        return classes;
     }
 
-    /** The chunk being filled for one part. */
+    /** The block being filled for one part. */
     private final class Part {
 
         private final RowChunk.Part part;
         private final int columns;
-        private final int chunkRows;
-        private final double[] buffer;
+        private final int blockRows;
+        private double[] values;
         private int filled;
         private int rows;
 
         Part(RowChunk.Part part, int columns) {
             this.part = part;
             this.columns = columns;
-            this.chunkRows = Math.max(1, CHUNK_BYTES / (columns * Double.BYTES));
-            this.buffer = new double[chunkRows * columns];
+            this.blockRows = Math.max(1, CHUNK_BYTES / (columns * Double.BYTES));
         }
 
         void add(double[] row) {
-            int at = filled * columns;
-            for (int j = 0; j < columns; j++) {
-                buffer[at + j] = float32 ? (float) row[j] : row[j];
+            if (values == null) {
+                values = new double[blockRows * columns];
             }
+            System.arraycopy(row, 0, values, filled * columns, columns);
             rows++;
-            if (++filled == chunkRows) {
+            if (++filled == blockRows) {
                 flush();
             }
         }
 
         void flush() {
-            if (filled == 0) {
-                return;
+            if (filled > 0) {
+                sink.accept(new RowBlock(part, rows - filled, filled, columns, values));
+                values = null;
+                filled = 0;
             }
-            int count = filled * columns;
-            boolean narrow = float32 || allFloat32(count);
-            ByteBuffer content = ByteBuffer.allocate(count * (narrow ? Float.BYTES : Double.BYTES))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            if (narrow) {
-                for (int i = 0; i < count; i++) {
-                    content.putFloat((float) buffer[i]);
-                }
-            }
-            else {
-                content.asDoubleBuffer().put(buffer, 0, count);
-            }
-            RowChunk chunk = new RowChunk(part, rows - filled, filled, narrow, content.array());
-            digest.update((part.code + ":" + chunk.rows() + "x" + columns + (narrow ? ":f4\n" : ":f8\n"))
-                    .getBytes(StandardCharsets.US_ASCII));
-            digest.update(chunk.content());
-            bytes += chunk.content().length;
-            filled = 0;
-            sink.accept(chunk);
-        }
-
-        private boolean allFloat32(int count) {
-            for (int i = 0; i < count; i++) {
-                if ((float) buffer[i] != buffer[i]) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,14 +59,24 @@ public class RowStore {
             long bytes) {
     }
 
-    /** Rows being stored as they arrive, each chunk as soon as it is full. */
-    final class Writing {
+    /**
+     * Rows being stored as they arrive, each chunk as soon as it is full, by a {@link ChunkInserter}; close it
+     * before the transaction ends.
+     */
+    final class Writing implements AutoCloseable {
 
         private final String id = placeholder();
+        private final ChunkEncoder encoder;
+        private final ChunkInserter inserter;
         final RowSetWriter writer;
 
-        private Writing(boolean float32) {
-            this.writer = new RowSetWriter(float32, chunk -> insert(id, chunk));
+        private Writing(boolean float32, LongConsumer beforeInsert, Consumer<RowBlock> observer) {
+            this.encoder = new ChunkEncoder(float32);
+            this.inserter = new ChunkInserter(DataSourceUtils.getConnection(jdbc.getDataSource()), id, block -> {
+                observer.accept(block);
+                return encoder.encode(block);
+            }, beforeInsert);
+            this.writer = new RowSetWriter(inserter::accept);
         }
 
         /**
@@ -73,26 +84,38 @@ public class RowStore {
          * dropped and the stored row set returned.
          */
         Stored finish(double[][] targets, List<Object> labels) {
-            return claim(id, writer.finish(targets, labels));
+            List<Object> classes = writer.finish(targets, labels);
+            inserter.finish();
+            return claim(id, encoder.content(classes));
+        }
+
+        @Override
+        public void close() {
+            inserter.close();
         }
     }
 
-    /** @param float32 round every value to float32 */
-    Writing begin(boolean float32) {
-        return new Writing(float32);
+    /**
+     * @param float32 round every value to float32
+     * @param beforeInsert told the bytes stored so far with each next chunk; may throw to stop the upload
+     * @param observer shown each block before it is stored, on the storing thread
+     */
+    Writing begin(boolean float32, LongConsumer beforeInsert, Consumer<RowBlock> observer) {
+        return new Writing(float32, beforeInsert, observer);
     }
 
     /** Stores rows held in memory, unless the same content is stored already. */
     public Stored store(RowSet rows) {
         List<RowChunk> chunks = new ArrayList<>();
-        RowSetWriter writer = new RowSetWriter(false, chunks::add);
+        ChunkEncoder encoder = new ChunkEncoder(false);
+        RowSetWriter writer = new RowSetWriter(block -> chunks.add(encoder.encode(block)));
         RowSource features = rows.features();
         double[] row = new double[features.columns()];
         for (int i = 0; i < features.rows(); i++) {
             features.read(i, row, 0);
             writer.addFeatures(row);
         }
-        RowSetWriter.Content content = writer.finish(rows.targets(), rows.labels());
+        ChunkEncoder.Content content = encoder.content(writer.finish(rows.targets(), rows.labels()));
         Stored existing = find(content.sha256());
         if (existing != null && hold(existing.id())) {
             return existing;
@@ -123,7 +146,7 @@ public class RowStore {
      * that store the same new content at once race for its digest: the loser's update fails on the unique digest
      * (undone to a savepoint, so the transaction lives on), and it takes the winner's once that is committed.
      */
-    private Stored claim(String id, RowSetWriter.Content content) {
+    private Stored claim(String id, ChunkEncoder.Content content) {
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             Stored existing = find(content.sha256());
             if (existing != null && hold(existing.id())) {
@@ -141,7 +164,7 @@ public class RowStore {
     }
 
     /** Sets the digest and shape; false when another row set has just taken the digest. */
-    private boolean nameContent(String id, RowSetWriter.Content content) {
+    private boolean nameContent(String id, ChunkEncoder.Content content) {
         Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
         try {
             Savepoint savepoint = connection.setSavepoint();
@@ -224,8 +247,7 @@ public class RowStore {
     }
 
     private void insert(String id, RowChunk chunk) {
-        jdbc.update("INSERT INTO row_chunk (row_set_id, part, first_row, row_count, float32, content) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", id, String.valueOf(chunk.part().code), chunk.firstRow(), chunk.rows(),
+        jdbc.update(ChunkInserter.INSERT, id, String.valueOf(chunk.part().code), chunk.firstRow(), chunk.rows(),
                 chunk.float32(), chunk.content());
     }
 

@@ -46,11 +46,22 @@ public record ColumnStatistics(String name, double min, double max, double mean,
         }
 
         public void add(double[] row) {
+            addRows(row, 1);
+        }
+
+        /** Adds {@code count} rows given one after another in {@code values}. */
+        public void addRows(double[] values, int count) {
+            for (int i = 0; i < count; i++) {
+                add(values, i * columns);
+            }
+        }
+
+        private void add(double[] values, int offset) {
             if (rows++ == 0) {
-                System.arraycopy(row, 0, shift, 0, columns);
+                System.arraycopy(values, offset, shift, 0, columns);
             }
             for (int j = 0; j < columns; j++) {
-                double v = row[j];
+                double v = values[offset + j];
                 min[j] = Math.min(min[j], v);
                 max[j] = Math.max(max[j], v);
                 double d = v - shift[j];
