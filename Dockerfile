@@ -23,7 +23,8 @@ COPY --from=build /workspace/extracted/application/ ./
 USER backprop
 VOLUME /app/data
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60"
+# ThreadPriorityPolicy=1 lets training threads run below requests (a non-root JVM warns, and still lowers them)
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:ThreadPriorityPolicy=1"
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS "http://localhost:${SERVER_PORT:-8080}/actuator/health/readiness" || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

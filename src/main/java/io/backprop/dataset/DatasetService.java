@@ -193,7 +193,8 @@ public class DatasetService {
         ColumnSummaries summary = new ColumnSummaries(columns(table, features));
         Dataset dataset = new Dataset(id, name != null ? name : "dataset " + id.substring(0, 8), table.rows(), summary,
                 stored.id(), Bytes.json(json, summary), clock.instant());
-        storage.admit(dataset.storedBytes(), () -> aggregates.insert(dataset));
+        long adding = dataset.storedBytes() + (stored.added() ? stored.bytes() : 0);
+        storage.admit(adding, () -> aggregates.insert(dataset));
         return view(dataset, stored);
     }
 

@@ -54,9 +54,12 @@ public class RowStore {
         return new RowStore(jdbc, JsonMapper.shared(), Clock.systemUTC());
     }
 
-    /** A stored row set: its id, the SHA-256 of its content, its shape and the bytes its chunks take. */
+    /**
+     * A stored row set: its id, the SHA-256 of its content, its shape, the bytes its chunks take, and whether
+     * storing it just now added it (rather than finding it stored already).
+     */
     public record Stored(String id, String sha256, int rows, int features, int targets, List<Object> classes,
-            long bytes) {
+            long bytes, boolean added) {
     }
 
     /**
@@ -155,7 +158,7 @@ public class RowStore {
             }
             if (nameContent(id, content)) {
                 return new Stored(id, content.sha256(), content.rows(), content.features(), content.targets(),
-                        content.classes(), content.bytes());
+                        content.classes(), content.bytes(), true);
             }
             pause();
         }
@@ -209,7 +212,7 @@ public class RowStore {
         String classes = row.getString("classes");
         return new Stored(row.getString("id"), row.getString("sha256"), row.getInt("row_count"),
                 row.getInt("feature_count"), row.getInt("target_count"),
-                classes == null ? null : json.readValue(classes, CLASSES), row.getLong("stored_bytes"));
+                classes == null ? null : json.readValue(classes, CLASSES), row.getLong("stored_bytes"), false);
     }
 
     /** The stored rows with these column names; the targets are read now, the features when first asked for. */

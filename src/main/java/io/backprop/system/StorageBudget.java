@@ -3,6 +3,9 @@ package io.backprop.system;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import io.backprop.web.Problems;
@@ -10,16 +13,31 @@ import io.backprop.web.Problems;
 /**
  * The bytes all models and data sets may take in the database together. Each row records what it holds (or, for
  * a model still training, the most it will hold), so the store's use is one sum; admitting and storing are done
- * one request at a time, so that two requests cannot both take the last room.
+ * one request at a time, so that two requests cannot both take the last room. The sum grows with the rows, so
+ * it is taken at most once a second while the store is far from full ({@link #CLOSE}), and in between the
+ * bytes admitted here are added to it (deletes show at the next sum: the estimate errs on the full side); near
+ * the limit it is taken for every request. Taking it per request made accepting tiny jobs slower with every
+ * model stored (measured: 157 jobs/s with 2,000 models, 90 with 6,000).
  */
 @Component
 public class StorageBudget {
 
-    private final JdbcTemplate jdbc;
-    private final long maxBytes;
+    /** Below this share of the budget, the use may be an estimate up to {@link #FRESH_NANOS} old. */
+    private static final double CLOSE = 0.9;
+    private static final long FRESH_NANOS = 1_000_000_000L;
 
-    StorageBudget(JdbcTemplate jdbc, RequestLimits limits) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate apart;
+    private final long maxBytes;
+    private long known;
+    /** When {@link #known} was summed; never, at first. */
+    private long knownAt = System.nanoTime() - 2 * FRESH_NANOS;
+
+    StorageBudget(JdbcTemplate jdbc, PlatformTransactionManager transactions, RequestLimits limits) {
         this.jdbc = jdbc;
+        this.apart = new TransactionTemplate(transactions);
+        apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        apart.setReadOnly(true);
         this.maxBytes = limits.maxStoreBytes().toBytes();
     }
 
@@ -31,6 +49,7 @@ public class StorageBudget {
     public synchronized void admit(long bytes, Runnable store) {
         requireRoom(bytes);
         store.run();
+        known += bytes;
     }
 
     /**
@@ -39,8 +58,8 @@ public class StorageBudget {
      *
      * @throws ErrorResponseException 507 when it has not
      */
-    public void requireRoom(long bytes) {
-        long used = used();
+    public synchronized void requireRoom(long bytes) {
+        long used = estimate(bytes);
         if (used + bytes > maxBytes) {
             ErrorResponseException full = Problems.exception(HttpStatus.INSUFFICIENT_STORAGE, "storage-full",
                     "Storage budget reached", "Storing this takes " + Bytes.describe(bytes) + " and the store holds "
@@ -53,11 +72,24 @@ public class StorageBudget {
         }
     }
 
-    /** Bytes held by every model, data set and (once, however many use them) set of rows. */
+    private long estimate(long adding) {
+        long now = System.nanoTime();
+        if (now - knownAt > FRESH_NANOS || known + adding > maxBytes * CLOSE) {
+            known = used();
+            knownAt = now;
+        }
+        return known;
+    }
+
+    /**
+     * Bytes held by every model, data set and (once, however many use them) set of rows, as committed: summed
+     * apart from any transaction under way, whose own additions its admission counts.
+     */
     public long used() {
-        Long used = jdbc.queryForObject("SELECT (SELECT COALESCE(SUM(stored_bytes), 0) FROM model) "
-                + "+ (SELECT COALESCE(SUM(stored_bytes), 0) FROM dataset) "
-                + "+ (SELECT COALESCE(SUM(stored_bytes), 0) FROM row_set)", Long.class);
+        Long used = apart.execute(status -> jdbc.queryForObject(
+                "SELECT (SELECT COALESCE(SUM(stored_bytes), 0) FROM model) "
+                        + "+ (SELECT COALESCE(SUM(stored_bytes), 0) FROM dataset) "
+                        + "+ (SELECT COALESCE(SUM(stored_bytes), 0) FROM row_set)", Long.class));
         return used == null ? 0 : used;
     }
 }

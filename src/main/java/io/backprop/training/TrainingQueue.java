@@ -34,8 +34,13 @@ public class TrainingQueue implements DisposableBean {
         this.journal = journal;
         this.events = events;
         this.properties = properties;
+        // below requests: on a JVM started with -XX:ThreadPriorityPolicy=1 (the run command, the image) that is
+        // nice 4, and a prediction waits less for a core (measured with two W4 jobs training: p99 10.7 ms → 8.2 ms,
+        // idle 4.8 ms); without the flag Java ignores thread priorities
+        CustomizableThreadFactory trainers = new CustomizableThreadFactory("training-");
+        trainers.setThreadPriority(Thread.MIN_PRIORITY);
         this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new CustomizableThreadFactory("training-"));
+                new LinkedBlockingQueue<>(), trainers);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -30,6 +31,9 @@ public class JsonConfiguration {
     JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // shortest round-trip digits, several times faster than Double.toString and parseDouble: a
+                // tiny job's learning curve, metrics and answers are mostly numbers
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .addModule(StrictScalars.module())
                 .addModule(new SimpleModule("strict-enums").setDeserializerModifier(new ExactEnums()))
                 .addHandler(new JsonBinding.Collector());
