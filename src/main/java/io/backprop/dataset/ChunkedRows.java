@@ -68,6 +68,23 @@ final class ChunkedRows implements RowSource {
         }
     }
 
+    /** Consecutive rows of float32 chunks are copied memory to memory, a chunk's share at a time. */
+    @Override
+    public void read(int from, int count, FloatBuffer into) {
+        for (int done = 0; done < count;) {
+            int row = from + done;
+            int c = row / chunkRows;
+            int inChunk = Math.min(count - done, (c + 1) * chunkRows - row);
+            if (floats[c] == null) {
+                RowSource.super.read(row, inChunk, into.slice(done * columns, inChunk * columns));
+            }
+            else {
+                into.put(done * columns, floats[c], (row - c * chunkRows) * columns, inChunk * columns);
+            }
+            done += inChunk;
+        }
+    }
+
     @Override
     public void read(int row, float[] into, int offset) {
         int c = row / chunkRows;

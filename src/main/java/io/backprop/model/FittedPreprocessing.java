@@ -2,6 +2,8 @@ package io.backprop.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.backprop.preprocessing.ColumnStatistics;
 import io.backprop.preprocessing.FittedScaling;
 import io.backprop.preprocessing.RowTransform;
@@ -23,8 +25,9 @@ public record FittedPreprocessing(List<String> featureNames, List<List<String>> 
     public record Scaled(Scaling scaling, List<Column> columns) {
     }
 
-    /** A column's name and its statistics over the training rows. */
-    public record Column(String name, double min, double max, double mean, double standardDeviation) {
+    /** A column's name and its statistics over the training rows; null for a column that is not scaled. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Column(String name, Double min, Double max, Double mean, Double standardDeviation) {
     }
 
     static FittedPreprocessing of(RowTransform transform) {
@@ -38,11 +41,21 @@ public record FittedPreprocessing(List<String> featureNames, List<List<String>> 
 
     private static Scaled scaled(FittedScaling fitted) {
         return new Scaled(fitted.scaling(), fitted.columns().stream()
-                .map(c -> new Column(c.name(), c.min(), c.max(), c.mean(), c.standardDeviation())).toList());
+                .map(c -> new Column(c.name(), measured(c.min()), measured(c.max()), measured(c.mean()),
+                        measured(c.standardDeviation()))).toList());
     }
 
     private static FittedScaling fitted(Scaled scaled) {
         return new FittedScaling(scaled.scaling(), scaled.columns().stream()
-                .map(c -> new ColumnStatistics(c.name(), c.min(), c.max(), c.mean(), c.standardDeviation())).toList());
+                .map(c -> new ColumnStatistics(c.name(), orNaN(c.min()), orNaN(c.max()), orNaN(c.mean()),
+                        orNaN(c.standardDeviation()))).toList());
+    }
+
+    private static Double measured(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
     }
 }

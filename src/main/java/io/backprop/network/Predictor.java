@@ -8,14 +8,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Answers from trained parameters, safely from many threads; each call picks the backend that suits its size.
- * Buffers for small calls (a row or a few, the usual online prediction) are kept and reused: allocating and
- * freeing them cost more than the prediction itself (measured: 90 µs against 5). Large calls run in blocks of
- * rows, so that they hold a block's buffers rather than a copy of all their rows.
+ * Buffers are kept and reused for small calls (a row or a few, the usual online prediction) and for a few
+ * larger row counts: allocating and freeing them cost more than the prediction itself (measured: 90 µs against
+ * 5 for a row; 1,000 rows of W4 took 612 µs with new buffers, 283 with kept ones). Large calls run in blocks of rows, so that they hold a
+ * block's buffers rather than a copy of all their rows.
  */
 public final class Predictor {
 
     static final int REUSED_ROWS = 16;
     static final int BLOCK_ROWS = 1024;
+    /** Larger row counts (up to a block) whose buffers are kept: a client's batch size tends to repeat. */
+    static final int KEPT_SIZES = 2;
+    /** The largest buffers kept for a larger row count; larger ones cost little to make beside their work. */
+    static final long KEPT_PASS_BYTES = 1 << 20;
 
     private final NetworkSpec spec;
     private final Parameters parameters;
@@ -35,24 +40,8 @@ public final class Predictor {
 
     /** The same, for rows read from {@code features}. */
     public double[][] predict(RowSource features) {
-        int rows = features.rows();
-        if (rows <= REUSED_ROWS) {
-            Network network = network(rows);
-            Queue<Pass> passes = idle.computeIfAbsent(rows, count -> new ConcurrentLinkedQueue<>());
-            Pass pass = passes.poll();
-            if (pass == null) {
-                pass = Pass.of(network, rows, network.allocation());
-            }
-            try {
-                pass.input.loadRows(features, null, 0);
-                return network.forward(pass.input, pass.workspace).toArray();
-            }
-            finally {
-                passes.offer(pass);
-            }
-        }
-        double[][] outputs = new double[rows][];
-        inBlocks(rows, (network, pass, from) -> {
+        double[][] outputs = new double[features.rows()][];
+        inBlocks(features.rows(), (network, pass, from) -> {
             pass.input.loadRows(features, null, from);
             double[][] block = network.forward(pass.input, pass.workspace).toArray();
             System.arraycopy(block, 0, outputs, from, block.length);
@@ -72,18 +61,53 @@ public final class Predictor {
         return lossSum[0] / examples.rows();
     }
 
-    /** Runs {@code block} on each block of rows in turn, with buffers made for this call and freed after it. */
+    /** The most memory the buffers kept between calls take (those of calls running at once aside). */
+    public long keptBytes() {
+        return REUSED_ROWS * (REUSED_ROWS + 1L) / 2 * rowBytes() + KEPT_SIZES * KEPT_PASS_BYTES;
+    }
+
+    /** A pass's bytes per row: its input, targets and every layer's output. */
+    private long rowBytes() {
+        long values = spec.inputs() + spec.outputs();
+        for (LayerSpec layer : spec.layers()) {
+            values += layer.units();
+        }
+        return values * (spec.precision() == Precision.FLOAT32 ? Float.BYTES : Double.BYTES);
+    }
+
+    /** Runs {@code block} on each block of rows in turn, on kept buffers where there are some. */
     private void inBlocks(int rows, Block block) {
-        Network network = network(Math.min(rows, BLOCK_ROWS));
-        try (Allocation call = network.allocation()) {
-            Pass full = null;
-            for (int from = 0; from < rows; from += BLOCK_ROWS) {
-                int count = Math.min(BLOCK_ROWS, rows - from);
-                if (count == BLOCK_ROWS) {
-                    full = full != null ? full : Pass.of(network, count, call);
-                }
-                block.run(network, count == BLOCK_ROWS ? full : Pass.of(network, count, call), from);
+        for (int from = 0; from < rows; from += BLOCK_ROWS) {
+            int count = Math.min(BLOCK_ROWS, rows - from);
+            Network network = network(count);
+            Queue<Pass> kept = idle.get(count);
+            Pass pass = kept == null ? null : kept.poll();
+            if (pass == null) {
+                pass = Pass.of(network, count);
             }
+            try {
+                block.run(network, pass, from);
+            }
+            finally {
+                keep(pass, count);
+            }
+        }
+    }
+
+    /**
+     * Keeps a call's buffers for the next call of its row count: every count up to {@link #REUSED_ROWS} (as many
+     * as ever ran at once), and one idle pass each of up to {@link #KEPT_SIZES} larger counts whose buffers take
+     * at most {@link #KEPT_PASS_BYTES}; the rest are freed.
+     */
+    private void keep(Pass pass, int rows) {
+        boolean room = rows <= REUSED_ROWS
+                || idle.size() < REUSED_ROWS + KEPT_SIZES && rows * rowBytes() <= KEPT_PASS_BYTES;
+        Queue<Pass> kept = room ? idle.computeIfAbsent(rows, count -> new ConcurrentLinkedQueue<>()) : idle.get(rows);
+        if (kept != null && (rows <= REUSED_ROWS || kept.isEmpty())) {
+            kept.offer(pass);
+        }
+        else {
+            pass.buffers.close();
         }
     }
 
@@ -97,11 +121,12 @@ public final class Predictor {
     }
 
     /** Buffers for calls of one row count: input, targets (for costs), and the layers' outputs. */
-    private record Pass(Matrix input, Matrix targets, Network.Workspace workspace) {
+    private record Pass(Matrix input, Matrix targets, Network.Workspace workspace, Allocation buffers) {
 
-        static Pass of(Network network, int rows, Allocation buffers) {
+        static Pass of(Network network, int rows) {
+            Allocation buffers = network.allocation();
             return new Pass(buffers.zeros(rows, network.spec.inputs()), buffers.zeros(rows, network.spec.outputs()),
-                    network.workspace(rows, false, buffers));
+                    network.workspace(rows, false, buffers), buffers);
         }
     }
 }

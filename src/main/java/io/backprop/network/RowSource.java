@@ -1,5 +1,7 @@
 package io.backprop.network;
 
+import java.nio.FloatBuffer;
+
 /**
  * Rows the engine copies into its own memory, one row at a time and straight into the precision it computes in,
  * so that rows held in another form (stored chunks of float32 or float64, or computed from other rows) need no
@@ -16,6 +18,18 @@ public interface RowSource {
 
     /** The same, narrowed to float32 where the source holds wider values. */
     void read(int row, float[] into, int offset);
+
+    /**
+     * Copies the rows [{@code from}, {@code from + count}) into {@code into} from index 0, one after another,
+     * narrowed to float32. Row by row here; a source that holds float32 rows side by side copies them at once.
+     */
+    default void read(int from, int count, FloatBuffer into) {
+        float[] row = new float[columns()];
+        for (int i = 0; i < count; i++) {
+            read(from + i, row, 0);
+            into.put(i * row.length, row);
+        }
+    }
 
     /**
      * Rows given as arrays, read in place.

@@ -19,6 +19,7 @@ import io.backprop.metrics.Evaluation;
 import io.backprop.model.StoredModels;
 import io.backprop.model.spec.DatasetSummary;
 import io.backprop.preprocessing.ColumnStatistics;
+import io.backprop.preprocessing.Rows;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
@@ -144,10 +145,15 @@ class PredictionService {
             throw new ModelCapabilityException("A decision boundary needs a model with 2 input features; model " + id
                     + " has " + data.features() + " (" + String.join(", ", data.featureNames()) + ")");
         }
+        RowSet rows = stored.trainingRows(id);
         List<ColumnStatistics> columns = model.transform().features().columns();
+        if (!columns.get(0).measured()) {
+            // not scaled, so not measured when trained: the range comes from the rows
+            columns = ColumnStatistics.of(data.featureNames(), rows.features(), Rows.all(rows.rows()));
+        }
         BoundaryRequest grid = BoundaryRequest.of(resolution, xMin, xMax, yMin, yMax, columns.get(0), columns.get(1),
                 limits.maxBoundaryResolution());
-        return model.decisionBoundary(grid.xs(), grid.ys(), stored.trainingRows(id));
+        return model.decisionBoundary(grid.xs(), grid.ys(), rows);
     }
 
     /** Rows to evaluate on: the model's feature columns, and targets or labels it knows. */

@@ -31,7 +31,7 @@ record TrainedModel(ModelSpec spec, RowTransform transform, LabelEncoding labels
      * on, a copy in that backend's memory (at most two), plus buffers kept for small predictions.
      */
     long memoryBytes() {
-        return spec.network().parameterCount() * Double.BYTES * 3 + 64 * 1024;
+        return spec.network().parameterCount() * Double.BYTES * 3 + predictor.keptBytes();
     }
 
     boolean classifier() {

@@ -5,8 +5,20 @@ import java.util.List;
 
 import io.backprop.network.RowSource;
 
-/** A numeric column's minimum, maximum, mean and (population) standard deviation. */
+/**
+ * A numeric column's minimum, maximum, mean and (population) standard deviation; NaN for a column nothing
+ * measured (one that is not scaled).
+ */
 public record ColumnStatistics(String name, double min, double max, double mean, double standardDeviation) {
+
+    /** A column whose statistics nothing needs: it costs no pass over the rows. */
+    public static ColumnStatistics unmeasured(String name) {
+        return new ColumnStatistics(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    public boolean measured() {
+        return !Double.isNaN(mean);
+    }
 
     /** Statistics of every column of {@code rows}, in one pass over them. */
     public static List<ColumnStatistics> of(List<String> names, RowSource rows, int[] which) {

@@ -15,9 +15,14 @@ public record FittedScaling(Scaling scaling, List<ColumnStatistics> columns) {
         columns = List.copyOf(columns);
     }
 
-    /** Fits {@code scaling} to each column over the rows {@code fitRows} only (the training rows). */
+    /**
+     * Fits {@code scaling} to each column over the rows {@code fitRows} only (the training rows); with no scaling
+     * the rows are not read (60,000 × 784 rows took a sixth of a second to measure).
+     */
     public static FittedScaling fit(Scaling scaling, List<String> names, RowSource values, int[] fitRows) {
-        return new FittedScaling(scaling, ColumnStatistics.of(names, values, fitRows));
+        return new FittedScaling(scaling, scaling == Scaling.NONE
+                ? names.stream().map(ColumnStatistics::unmeasured).toList()
+                : ColumnStatistics.of(names, values, fitRows));
     }
 
     /** The rows scaled, computed as they are read; the rows themselves when nothing is scaled. */

@@ -42,10 +42,10 @@ final class Report {
                 m.bestSeconds() / numpyBest, gflops));
     }
 
-    /** The time of a training from the caller's float64 rows, converting included, as the service trains. */
+    /** The time of a training from stored rows, reading and copying them included, as a job trains. */
     void fromRows(Workload workload, double seconds) {
-        lines.add(String.format(Locale.ROOT, "%-3s from the caller's float64 rows (as the service trains, converting "
-                + "into %s included): %.4f s, ratio %.2f", workload.name(), workload.spec().precision(), seconds,
+        lines.add(String.format(Locale.ROOT, "%-3s from stored rows (as a job trains: read from the store, copied "
+                + "into %s): %.4f s, ratio %.2f", workload.name(), workload.spec().precision(), seconds,
                 seconds / numpySeconds(workload.name())));
     }
 
