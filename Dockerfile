@@ -23,8 +23,9 @@ COPY --from=build /workspace/extracted/application/ ./
 USER backprop
 VOLUME /app/data
 EXPOSE 8080
-# ThreadPriorityPolicy=1 lets training threads run below requests (a non-root JVM warns, and still lowers them)
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:ThreadPriorityPolicy=1"
+# ThreadPriorityPolicy=1 lets training threads run below requests (a non-root JVM warns, and still lowers them);
+# one BLAS thread per job, as each job's thread brings an OpenMP team of its own (see pom.xml)
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:ThreadPriorityPolicy=1" OMP_NUM_THREADS=1
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS "http://localhost:${SERVER_PORT:-8080}/actuator/health/readiness" || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

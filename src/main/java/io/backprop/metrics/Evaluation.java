@@ -26,9 +26,9 @@ public record Evaluation(int rows, double cost, Double accuracy, List<Classifica
      * classification scores when {@code labels} is given, else regression errors in the targets' own units.
      */
     public static Evaluation of(Predictor predictor, Examples examples, LabelEncoding labels, RowTransform transform) {
-        double cost = predictor.cost(examples);
         double[][] outputs = predictor.predict(examples.features());
         double[][] targets = examples.targets().toArray();
+        double cost = predictor.cost(outputs, targets);
         if (labels != null) {
             return classification(examples.rows(), cost, ClassificationReport.of(labels.indexes(targets),
                     labels.indexes(outputs), labels.classes()));

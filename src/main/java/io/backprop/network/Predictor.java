@@ -52,13 +52,18 @@ public final class Predictor {
     /** The mean loss over the examples: the cost the network was trained to lower. */
     public double cost(Examples examples) {
         examples.requireFits(spec);
-        double[] lossSum = {0};
-        inBlocks(examples.rows(), (network, pass, from) -> {
-            pass.input.loadRows(examples.features(), null, from);
-            pass.targets.loadRows(examples.targets(), null, from);
-            lossSum[0] += network.forward(pass.input, pass.workspace).lossSum(spec.loss(), pass.targets);
-        });
-        return lossSum[0] / examples.rows();
+        return cost(predict(examples.features()), examples.targets().toArray());
+    }
+
+    /** The same, for outputs already predicted, against their targets. */
+    public double cost(double[][] outputs, double[][] targets) {
+        double lossSum = 0;
+        for (int i = 0; i < outputs.length; i++) {
+            for (int k = 0; k < outputs[i].length; k++) {
+                lossSum += spec.loss().of(outputs[i][k], targets[i][k]);
+            }
+        }
+        return lossSum / outputs.length;
     }
 
     /** The most memory the buffers kept between calls take (those of calls running at once aside). */
@@ -66,32 +71,50 @@ public final class Predictor {
         return REUSED_ROWS * (REUSED_ROWS + 1L) / 2 * rowBytes() + KEPT_SIZES * KEPT_PASS_BYTES;
     }
 
-    /** A pass's bytes per row: its input, targets and every layer's output. */
+    /** A pass's bytes per row: its input and every layer's output. */
     private long rowBytes() {
-        long values = spec.inputs() + spec.outputs();
+        long values = spec.inputs();
         for (LayerSpec layer : spec.layers()) {
             values += layer.units();
         }
         return values * (spec.precision() == Precision.FLOAT32 ? Float.BYTES : Double.BYTES);
     }
 
-    /** Runs {@code block} on each block of rows in turn, on kept buffers where there are some. */
+    /**
+     * Runs {@code block} on each block of rows in turn, on kept buffers where there are some; the full blocks of
+     * one call share theirs.
+     */
     private void inBlocks(int rows, Block block) {
-        for (int from = 0; from < rows; from += BLOCK_ROWS) {
-            int count = Math.min(BLOCK_ROWS, rows - from);
-            Network network = network(count);
-            Queue<Pass> kept = idle.get(count);
-            Pass pass = kept == null ? null : kept.poll();
-            if (pass == null) {
-                pass = Pass.of(network, count);
-            }
-            try {
-                block.run(network, pass, from);
-            }
-            finally {
-                keep(pass, count);
+        Pass full = null;
+        try {
+            for (int from = 0; from < rows; from += BLOCK_ROWS) {
+                int count = Math.min(BLOCK_ROWS, rows - from);
+                Network network = network(count);
+                if (count == BLOCK_ROWS) {
+                    full = full != null ? full : take(network, count);
+                    block.run(network, full, from);
+                    continue;
+                }
+                Pass pass = take(network, count);
+                try {
+                    block.run(network, pass, from);
+                }
+                finally {
+                    keep(pass, count);
+                }
             }
         }
+        finally {
+            if (full != null) {
+                keep(full, BLOCK_ROWS);
+            }
+        }
+    }
+
+    private Pass take(Network network, int rows) {
+        Queue<Pass> kept = idle.get(rows);
+        Pass pass = kept == null ? null : kept.poll();
+        return pass != null ? pass : Pass.of(network, rows);
     }
 
     /**
@@ -120,13 +143,13 @@ public final class Predictor {
         return networks.computeIfAbsent(Backend.choose(spec, rows), backend -> new Network(spec, parameters, backend));
     }
 
-    /** Buffers for calls of one row count: input, targets (for costs), and the layers' outputs. */
-    private record Pass(Matrix input, Matrix targets, Network.Workspace workspace, Allocation buffers) {
+    /** Buffers for calls of one row count: the input and the layers' outputs. */
+    private record Pass(Matrix input, Network.Workspace workspace, Allocation buffers) {
 
         static Pass of(Network network, int rows) {
             Allocation buffers = network.allocation();
-            return new Pass(buffers.zeros(rows, network.spec.inputs()), buffers.zeros(rows, network.spec.outputs()),
-                    network.workspace(rows, false, buffers), buffers);
+            return new Pass(buffers.zeros(rows, network.spec.inputs()), network.workspace(rows, false, buffers),
+                    buffers);
         }
     }
 }

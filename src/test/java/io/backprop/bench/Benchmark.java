@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * weights as the NumPy reference (run in the same session when it can be), and prints per workload the time,
  * µs per epoch, GFLOP/s, final cost and accuracy, and the ratio to NumPy. Run it with
  * {@code ./mvnw -q -Pbenchmark test-compile exec:exec}; arguments through {@code -Dbenchmark.args="…"}:
- * {@code --workloads W1,W2,W3,W4,W5,I1,HTTP}, {@code --repeats 3}, {@code --no-reference},
+ * {@code --workloads W1,W2,W3,W4,W5,I1,HTTP,DATA}, {@code --repeats 3}, {@code --no-reference},
  * {@code --bench ../shared/bench}, {@code --wrk-seconds 60}, {@code --backend ARRAY} (or ND4J, instead of the
  * engine's choice).
  */
@@ -37,9 +37,12 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Arguments arguments = new Arguments(args);
         List<String> engine = arguments.workloads.stream().filter(w -> w.matches("W\\d")).toList();
+        // the data figures compare with NumPy's W5 loop
+        List<String> numpy = java.util.stream.Stream.concat(arguments.workloads.stream()
+                .filter(w -> !w.equals("HTTP") && !w.equals("DATA")), arguments.workloads.contains("DATA")
+                        ? java.util.stream.Stream.of("W5") : java.util.stream.Stream.empty()).distinct().toList();
         Map<String, JsonNode> reference = arguments.reference
-                ? NumpyReference.run(arguments.bench, arguments.workloads.stream().filter(w -> !w.equals("HTTP"))
-                        .toList(), arguments.repeats)
+                ? NumpyReference.run(arguments.bench, numpy, arguments.repeats)
                 : Map.of();
         BenchData data = new BenchData(arguments.data);
         if (!data.complete()) {
@@ -71,11 +74,13 @@ public final class Benchmark {
             report.note("W4 model: " + footprint(workload.spec(), trained));
         }
         report.print();
-        if (arguments.workloads.contains("HTTP")) {
+        if (arguments.workloads.contains("HTTP") || arguments.workloads.contains("DATA")) {
             Workload w2 = Workload.load("W2", data);
             double engineW2 = runs.containsKey("W2") ? runs.get("W2").measurement.seconds()
                     : run(w2, arguments.repeats, arguments.backend).measurement.seconds();
-            HttpBenchmark.run(w2, Workload.load("W4", data), engineW2, arguments.wrkSeconds);
+            Workload w5 = arguments.workloads.contains("DATA") ? Workload.load("W5", data) : null;
+            HttpBenchmark.run(arguments.workloads.contains("HTTP"), w2, Workload.load("W4", data), w5, engineW2,
+                    report.numpySeconds("W5"), arguments.wrkSeconds, arguments.data);
         }
     }
 
@@ -210,7 +215,7 @@ public final class Benchmark {
     /** Command-line options. */
     private static final class Arguments {
 
-        List<String> workloads = List.of("W1", "W2", "W3", "W4", "W5", "I1", "HTTP");
+        List<String> workloads = List.of("W1", "W2", "W3", "W4", "W5", "I1", "HTTP", "DATA");
         int repeats = 3;
         boolean reference = true;
         Path bench = Path.of("..", "shared", "bench");

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,7 +55,12 @@ final class HttpBenchmark {
         this.wrkSeconds = wrkSeconds;
     }
 
-    static void run(Workload w2, Workload w4, double engineW2Seconds, int wrkSeconds) throws Exception {
+    /**
+     * @param w5 for the data-set figures, or null to leave them out
+     * @param numpyW5Seconds NumPy's W5 training loop, for the end-to-end ratio
+     */
+    static void run(boolean service, Workload w2, Workload w4, Workload w5, double engineW2Seconds,
+            double numpyW5Seconds, int wrkSeconds, Path data) throws Exception {
         Path database = Files.createTempDirectory("backprop-bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackpropApplication.class,
                 BareController.class).run("--server.port=0", "--logging.level.root=warn",
@@ -62,11 +68,28 @@ final class HttpBenchmark {
             HttpBenchmark bench = new HttpBenchmark(
                     app.getEnvironment().getRequiredProperty("local.server.port", Integer.class), wrkSeconds);
             System.out.println();
-            bench.restOverhead(w2, engineW2Seconds);
-            String model = bench.await(bench.accept(request(w4, "w4"))).get("id").asString();
-            String row = "{\"features\":[" + JSON.writeValueAsString(w4.examples().features().toArray()[0]) + "]}";
-            bench.predictions("/models/" + model + "/predict", BARE.replace("{id}", model), row);
+            if (service) {
+                bench.service(w2, w4, engineW2Seconds);
+            }
+            if (w5 != null) {
+                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                Path file = database.resolve("db.mv.db");
+                new UploadBenchmark(bench.base, data).run(w5, numpyW5Seconds,
+                        sha -> jdbc.queryForObject("SELECT stored_bytes FROM row_set WHERE sha256 = ?", Long.class,
+                                sha),
+                        () -> file.toFile().length(), id -> request(w5, "w5", Map.of("datasetId", id)), bench);
+            }
         }
+    }
+
+    /** Training over REST, one-row predictions idle and under load, tiny jobs. */
+    private void service(Workload w2, Workload w4, double engineW2Seconds) throws Exception {
+        restOverhead(w2, engineW2Seconds);
+        String model = awaitModel(acceptModel(request(w4, "w4", inline(w4)))).get("id").asString();
+        String row = "{\"features\":[" + JSON.writeValueAsString(w4.examples().features().toArray()[0]) + "]}";
+        predictions("/models/" + model + "/predict", BARE.replace("{id}", model), row);
+        predictionsWhileTraining("/models/" + model + "/predict", row, w4);
+        tinyJobs(request(w2, "tiny", inline(w2)).replace("\"epochs\":5000", "\"epochs\":500"));
     }
 
     /** A controller with nothing behind it: the framework's own cost for a request like a prediction. */
@@ -88,15 +111,15 @@ final class HttpBenchmark {
      * events, as a client that waits for the end should, rather than polling.
      */
     private void restOverhead(Workload w2, double engineSeconds) throws Exception {
-        String body = request(w2, "w2");
+        String body = request(w2, "w2", inline(w2));
         int warmups = 50;
         int runs = 20;
         double[][] millis = new double[4][runs];
         for (int run = -warmups; run < runs; run++) {
             long start = System.nanoTime();
-            String id = accept(body);
+            String id = acceptModel(body);
             long accepted = System.nanoTime();
-            JsonNode model = await(id);
+            JsonNode model = awaitModel(id);
             if (run >= 0) {
                 millis[0][run] = (System.nanoTime() - start) / 1e6;
                 millis[1][run] = (accepted - start) / 1e6;
@@ -112,7 +135,7 @@ final class HttpBenchmark {
                 total - engineSeconds * 1e3);
     }
 
-    private static double between(JsonNode model, String from, String to) {
+    static double between(JsonNode model, String from, String to) {
         return Duration.between(Instant.parse(model.get(from).asString()), Instant.parse(model.get(to).asString()))
                 .toNanos() / 1e6;
     }
@@ -146,6 +169,94 @@ final class HttpBenchmark {
         finally {
             Files.delete(script);
         }
+    }
+
+    /**
+     * One-row prediction latency while two W4-sized jobs train (one per core), against idle, in the same run: the
+     * jobs are long enough to outlast wrk, and cancelled after it.
+     */
+    private void predictionsWhileTraining(String predict, String body, Workload w4) throws Exception {
+        Path script = Files.createTempFile("wrk", ".lua");
+        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                + "wrk.body = '" + body + "'\n");
+        try {
+            int seconds = Math.max(5, wrkSeconds / 4);
+            Wrk idle = wrk(script, predict, 1, seconds);
+            if (idle == null) {
+                return;
+            }
+            String longJob = request(w4, "w4-long", inline(w4)).replace("\"epochs\":20", "\"epochs\":100000");
+            List<String> jobs = List.of(acceptModel(longJob), acceptModel(longJob));
+            Thread.sleep(1000);
+            Wrk training = wrk(script, predict, 1, seconds);
+            for (String job : jobs) {
+                http.send(post("/models/" + job + "/cancel", ""), HttpResponse.BodyHandlers.discarding());
+            }
+            System.out.printf(Locale.ROOT, "HTTP predict 1 row while two W4 jobs train, wrk, 1 connection, %d s: "
+                    + "median %.0f µs, 99th percentile %.0f µs; idle in the same run: median %.0f µs, 99th "
+                    + "percentile %.0f µs: p99 ratio %.2f%n", seconds, training.medianMicros, training.p99Micros,
+                    idle.medianMicros, idle.p99Micros, training.p99Micros / idle.p99Micros);
+        }
+        finally {
+            Files.delete(script);
+        }
+    }
+
+    /**
+     * Tiny jobs (XOR, 500 epochs) through POST /models to SUCCEEDED, from eight clients that post as fast as they
+     * are accepted (waiting out 429s): after 6,000 jobs to warm up, 3,000 timed from the first post to the last
+     * success.
+     */
+    private void tinyJobs(String body) throws Exception {
+        postJobs(body, 6_000);
+        long start = System.nanoTime();
+        int rejected = postJobs(body, 3_000);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "Tiny jobs: 3,000 XOR jobs (500 epochs) posted by 8 clients, all SUCCEEDED "
+                + "in %.2f s: %.0f jobs/s (%d answers 429 waited out)%n", seconds, 3_000 / seconds, rejected);
+    }
+
+    /** Posts {@code count} jobs from eight clients and waits until every model stored has SUCCEEDED. */
+    private int postJobs(String body, int count) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(count);
+        java.util.concurrent.atomic.AtomicInteger rejected = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                done.add(clients.submit(() -> {
+                    while (left.getAndDecrement() > 0) {
+                        while (http.send(post("/models", body), HttpResponse.BodyHandlers.discarding())
+                                .statusCode() == 429) {
+                            rejected.incrementAndGet();
+                            Thread.sleep(5);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> client : done) {
+                client.get(10, TimeUnit.MINUTES);
+            }
+        }
+        finally {
+            clients.shutdownNow();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (count("QUEUED") + count("RUNNING") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (count("FAILED") > 0) {
+            throw new IllegalStateException("some tiny jobs failed");
+        }
+        return rejected.get();
+    }
+
+    /** How many models are stored in the status. */
+    private long count(String status) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/models?status=" + status
+                + "&size=1")).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(page.body()).at("/page/totalElements").asLong();
     }
 
     /** wrk's figures for one run: requests per second, and median and 99th-percentile latency. */
@@ -182,7 +293,7 @@ final class HttpBenchmark {
         };
     }
 
-    private String accept(String body) throws Exception {
+    String acceptModel(String body) throws Exception {
         HttpResponse<String> accepted = http.send(post("/models", body), HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("training was not accepted: " + accepted.body());
@@ -191,7 +302,7 @@ final class HttpBenchmark {
     }
 
     /** Follows the model's events until its end event, which carries the model as it ended; fails unless SUCCEEDED. */
-    private JsonNode await(String id) throws Exception {
+    JsonNode awaitModel(String id) throws Exception {
         HttpRequest events = HttpRequest.newBuilder(URI.create(base + "/models/" + id + "/events")).build();
         List<String> lines = http.send(events, HttpResponse.BodyHandlers.ofLines()).body().toList();
         int end = lines.lastIndexOf("event:end");
@@ -207,8 +318,8 @@ final class HttpBenchmark {
                 .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    /** The workload as a training request, starting from its shared initial weights. */
-    private static String request(Workload workload, String name) {
+    /** The workload as a training request on {@code rows} (inline, or a stored data set), from its initial weights. */
+    private static String request(Workload workload, String name, Map<String, Object> rows) {
         Map<String, Object> architecture = new LinkedHashMap<>();
         List<Map<String, Object>> layers = new ArrayList<>();
         Parameters initial = workload.initial();
@@ -232,8 +343,15 @@ final class HttpBenchmark {
         training.put("learningRate", workload.options().learningRate());
         training.put("batchSize", workload.options().batchSize());
         training.put("shuffle", workload.options().shuffle());
-        return JSON.writeValueAsString(Map.of("name", name, "dataset", Map.of("features",
-                workload.examples().features().toArray(), "targets", workload.examples().targets().toArray()),
-                "architecture", architecture, "training", training));
+        Map<String, Object> request = new LinkedHashMap<>(rows);
+        request.put("name", name);
+        request.put("architecture", architecture);
+        request.put("training", training);
+        return JSON.writeValueAsString(request);
+    }
+
+    private static Map<String, Object> inline(Workload workload) {
+        return Map.of("dataset", Map.of("features", workload.examples().features().toArray(), "targets",
+                workload.examples().targets().toArray()));
     }
 }

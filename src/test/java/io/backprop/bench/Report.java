@@ -58,7 +58,7 @@ final class Report {
                 thousand, micros[1] / thousand));
     }
 
-    private double numpySeconds(String workload) {
+    double numpySeconds(String workload) {
         JsonNode numpy = reference.get(workload);
         return numpy == null ? Double.NaN : numpy.get("seconds").asDouble();
     }

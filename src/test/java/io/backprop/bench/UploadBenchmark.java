@@ -1,0 +1,198 @@
+package io.backprop.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Data sets at scale over HTTP: CSV uploads against {@code numpy.loadtxt} parsing the same files (a 30,000 × 101
+ * table, and W5's 60,000 × 785 rows as CSV), the heap the W5 upload takes, the bytes the rows take in the store,
+ * and W5 end to end (upload, then train from the stored rows to SUCCEEDED) against NumPy's loadtxt plus its
+ * training loop.
+ */
+final class UploadBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int RUNS = 3;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final Path data;
+
+    UploadBenchmark(String base, Path data) {
+        this.base = base;
+        this.data = data;
+    }
+
+    /**
+     * @param storedBytes the bytes a row set takes in the store, by its id
+     * @param databaseBytes the store's size on disk
+     * @param train the W5 training request for rows stored under an id
+     */
+    void run(Workload w5, double numpyW5Seconds, ToLongFunction<String> storedBytes, LongSupplier databaseBytes,
+            Function<String, String> train, HttpBenchmark service) throws Exception {
+        Path table = table();
+        Path pixels = w5Csv(w5);
+        double tableNumpy = loadtxt(table);
+        double pixelsNumpy = loadtxt(pixels);
+        timedUpload(table, "");
+        double[] tableSeconds = new double[RUNS];
+        for (int r = 0; r < RUNS; r++) {
+            tableSeconds[r] = timedUpload(table, "");
+        }
+        print("30,000 × 101 CSV", table, Measurement.median(tableSeconds), tableNumpy);
+
+        long before = databaseBytes.getAsLong();
+        HeapAfterCollections heap = new HeapAfterCollections();
+        long start = System.nanoTime();
+        JsonNode dataset = upload(pixels, "&precision=float32");
+        double pixelsSeconds = (System.nanoTime() - start) / 1e9;
+        heap.close();
+        print("W5 as CSV (188 MB, stored float32)", pixels, pixelsSeconds, pixelsNumpy);
+        System.out.printf(Locale.ROOT, "Upload W5 CSV: peak heap growth %d MiB (heap in use after each collection "
+                + "during the upload, against after a full collection before it; %d collections)%n",
+                heap.peakGrowth() >> 20, heap.collections());
+        String rowSet = dataset.get("sha256").asString();
+        long raw = 60_000L * 785 * Double.BYTES;
+        long stored = storedBytes.applyAsLong(rowSet);
+        System.out.printf(Locale.ROOT, "Storage W5: rows take %d MB in the store against %d MB as float64 (%.2f×); "
+                + "the database file grew by %d MB%n", stored / 1_000_000, raw / 1_000_000, (double) stored / raw,
+                (databaseBytes.getAsLong() - before) / 1_000_000);
+
+        delete(dataset);
+
+        long endToEnd = System.nanoTime();
+        JsonNode again = upload(pixels, "&precision=float32");
+        long uploaded = System.nanoTime();
+        JsonNode model = service.awaitModel(service.acceptModel(train.apply(again.get("id").asString())));
+        double total = (System.nanoTime() - endToEnd) / 1e9;
+        System.out.printf(Locale.ROOT, "W5 end to end (upload the CSV, train from the stored rows to SUCCEEDED): "
+                + "%.2f s (upload %.2f, POST to SUCCEEDED %.2f: training and storing %.2f); NumPy loadtxt + training "
+                + "loop %.2f s (%.2f + %.2f): ratio %.2f%n", total, (uploaded - endToEnd) / 1e9,
+                (System.nanoTime() - uploaded) / 1e9, HttpBenchmark.between(model, "startedAt", "finishedAt") / 1e3,
+                pixelsNumpy + numpyW5Seconds, pixelsNumpy, numpyW5Seconds, total / (pixelsNumpy + numpyW5Seconds));
+    }
+
+    private static void print(String what, Path file, double seconds, double numpySeconds) throws IOException {
+        double megabytes = Files.size(file) / 1e6;
+        System.out.printf(Locale.ROOT, "Upload %s: %.0f MB/s end to end over HTTP (%.2f s); numpy.loadtxt %.0f MB/s "
+                + "(%.2f s): ratio %.2f%n", what, megabytes / seconds, seconds, megabytes / numpySeconds, numpySeconds,
+                seconds / numpySeconds);
+    }
+
+    /** Uploads the file and deletes the data set again (both rows and all): the upload's seconds. */
+    private double timedUpload(Path file, String query) throws Exception {
+        long start = System.nanoTime();
+        JsonNode dataset = upload(file, query);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        delete(dataset);
+        return seconds;
+    }
+
+    private void delete(JsonNode dataset) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(base + "/datasets/" + dataset.get("id").asString())).DELETE()
+                .build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Posts the file as CSV: the data set's view. */
+    private JsonNode upload(Path file, String query) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/datasets?targets=y"
+                + query)).header("Content-Type", "text/csv").timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("upload of " + file + " failed: " + answer.body());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    /** numpy.loadtxt on the file: the median of three runs, in seconds. */
+    private static double loadtxt(Path file) throws IOException, InterruptedException {
+        Process python = new ProcessBuilder("python3", "-c", """
+                import sys, time, numpy
+                runs = []
+                for _ in range(3):
+                    start = time.perf_counter()
+                    numpy.loadtxt(sys.argv[1], delimiter=',', skiprows=1)
+                    runs.append(time.perf_counter() - start)
+                print(sorted(runs)[1])""", file.toString()).redirectErrorStream(true).start();
+        String output;
+        try (InputStream out = python.getInputStream()) {
+            output = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        if (!python.waitFor(5, TimeUnit.MINUTES) || python.exitValue() != 0) {
+            throw new IllegalStateException("numpy.loadtxt failed: " + output);
+        }
+        return Double.parseDouble(output);
+    }
+
+    /** 30,000 rows of 100 features and a target, six significant digits each (27 MB), written once. */
+    private Path table() throws IOException {
+        Path file = data.resolve("table_30000x101.csv");
+        if (!Files.exists(file)) {
+            Random random = new Random(13);
+            try (BufferedWriter out = Files.newBufferedWriter(file)) {
+                for (int j = 0; j < 100; j++) {
+                    out.write("f" + j + ",");
+                }
+                out.write("y\n");
+                for (int i = 0; i < 30_000; i++) {
+                    for (int j = 0; j <= 100; j++) {
+                        out.write(String.format(Locale.ROOT, "%.6g", random.nextGaussian()));
+                        out.write(j < 100 ? ',' : '\n');
+                    }
+                }
+            }
+        }
+        return file;
+    }
+
+    /** W5's rows as CSV: each pixel as the shortest text of its float32 value, then the class; written once. */
+    private Path w5Csv(Workload w5) throws IOException {
+        Path file = data.resolve("w5.csv");
+        if (!Files.exists(file)) {
+            double[][] features = w5.examples().features().toArray();
+            double[][] targets = w5.examples().targets().toArray();
+            try (BufferedWriter out = Files.newBufferedWriter(file)) {
+                for (int j = 0; j < 784; j++) {
+                    out.write("p" + j + ",");
+                }
+                out.write("y\n");
+                for (int i = 0; i < features.length; i++) {
+                    for (double v : features[i]) {
+                        out.write(v == 0 ? "0" : Float.toString((float) v));
+                        out.write(',');
+                    }
+                    out.write(Integer.toString(argmax(targets[i])));
+                    out.write('\n');
+                }
+            }
+        }
+        return file;
+    }
+
+    private static int argmax(double[] row) {
+        int best = 0;
+        for (int k = 1; k < row.length; k++) {
+            best = row[k] > row[best] ? k : best;
+        }
+        return best;
+    }
+
+}
