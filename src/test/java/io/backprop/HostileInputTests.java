@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.util.UriUtils;
 
 import io.backprop.support.ApiClient;
+import io.backprop.support.HostileFiles;
 import io.backprop.support.HostileRequests;
 import io.backprop.support.HostileRequests.Body;
 import io.backprop.support.TestPostgres;
@@ -153,6 +154,12 @@ class HostileInputTests {
         assertSafe(send(service, "POST", "/datasets?targets=" + query(targets), body));
     }
 
+    @Property(tries = 300, seed = "20261136")
+    void binaryDataSets(@ForAll("services") Service service, @ForAll("binaryFiles") Body body,
+            @ForAll("targets") String targets) throws Exception {
+        assertSafe(send(service, "POST", "/datasets?targets=" + query(targets), body));
+    }
+
     @Property(tries = 700, seed = "20261134")
     void reads(@ForAll("services") Service service, @ForAll("reads") String template, @ForAll("queryValues") String q,
             @ForAll("anyIds") String id) throws Exception {
@@ -201,6 +208,11 @@ class HostileInputTests {
     @Provide
     Arbitrary<Body> csvFiles() {
         return HostileRequests.csv(CSV_FILES);
+    }
+
+    @Provide
+    Arbitrary<Body> binaryFiles() {
+        return HostileFiles.files();
     }
 
     @Provide

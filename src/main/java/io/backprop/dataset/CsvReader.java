@@ -25,10 +25,12 @@ public final class CsvReader {
 
     private final int maxRows;
     private final int maxColumns;
+    private final int maxTargets;
 
-    public CsvReader(int maxRows, int maxColumns) {
+    public CsvReader(int maxRows, int maxColumns, int maxTargets) {
         this.maxRows = maxRows;
         this.maxColumns = maxColumns;
+        this.maxTargets = maxTargets;
     }
 
     /**
@@ -95,6 +97,10 @@ public final class CsvReader {
         if (header.size() > maxColumns + targetColumns.size()) {
             problems.add(new CsvProblem(1L, null, null, null, "the file has " + header.size()
                     + " columns; at most " + maxColumns + " features are allowed"));
+        }
+        if (targetColumns.size() > maxTargets) {
+            problems.add(new CsvProblem(1L, null, null, null, targetColumns.size() + " target columns are named; at "
+                    + "most " + maxTargets + " are allowed"));
         }
         if (targetColumns.isEmpty()) {
             problems.add(new CsvProblem(1L, null, null, null, "no target column named; say which, e.g. ?targets="

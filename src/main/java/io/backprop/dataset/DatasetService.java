@@ -1,5 +1,6 @@
 package io.backprop.dataset;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,8 +76,8 @@ public class DatasetService {
         this.binding = binding;
         this.uploads = new Semaphore(limits.maxConcurrentUploads());
         long maxUpload = limits.maxUploadSize().toBytes();
-        this.reader = new UploadReader(new CsvReader(limits.maxRows(), limits.maxColumns()),
-                new NumpyReader(limits.maxRows(), limits.maxColumns()), maxUpload,
+        this.reader = new UploadReader(new CsvReader(limits.maxRows(), limits.maxColumns(), limits.maxTargets()),
+                new NumpyReader(limits.maxRows(), limits.maxColumns(), limits.maxTargets()), maxUpload,
                 () -> Problems.exception(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
                         "The upload holds more than " + maxUpload + " bytes once decompressed "
                                 + "(backprop.limits.max-upload-size)."));
@@ -169,12 +170,14 @@ public class DatasetService {
         catch (NumpyFormatException e) {
             throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-numpy", "Invalid NumPy file", e.getMessage());
         }
-        catch (ZipException | java.io.EOFException e) {
-            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-gzip", "Invalid compressed file",
-                    "The body cannot be decompressed as gzip: " + e.getMessage());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+        catch (IOException | UncheckedIOException e) {
+            // the readers pass I/O failures on unchecked: a broken compressed stream is the client's to fix
+            Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+            if (cause instanceof ZipException || cause instanceof EOFException) {
+                throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-gzip", "Invalid compressed file",
+                        "The body cannot be decompressed as gzip: " + cause.getMessage());
+            }
+            throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException((IOException) e);
         }
     }
 

@@ -25,10 +25,12 @@ public final class NumpyReader {
 
     private final int maxRows;
     private final int maxColumns;
+    private final int maxTargets;
 
-    public NumpyReader(int maxRows, int maxColumns) {
+    public NumpyReader(int maxRows, int maxColumns, int maxTargets) {
         this.maxRows = maxRows;
         this.maxColumns = maxColumns;
+        this.maxTargets = maxTargets;
     }
 
     /** Whether these first bytes start an .npz archive (a zip file) rather than a .npy array. */
@@ -71,7 +73,8 @@ public final class NumpyReader {
             return new TabularData(names("x", featureCount), targets.targetNames(), targets.targets(),
                     targets.labels());
         }
-        catch (ZipException e) {
+        catch (ZipException | IllegalArgumentException e) {
+            // the JDK's zip reader says IllegalArgumentException of an entry name that is not UTF-8
             throw new NumpyFormatException("the archive is not a readable .npz (zip) file: " + e.getMessage());
         }
         catch (EOFException e) {
@@ -89,6 +92,10 @@ public final class NumpyReader {
         try {
             NpyArray array = NpyArray.open("array", new BufferedInputStream(npy));
             sameRows(null, array);
+            if (targetColumns.size() > maxTargets) {
+                throw new NumpyFormatException(targetColumns.size() + " target columns are named; at most "
+                        + maxTargets + " are allowed");
+            }
             List<String> names = names("x", (int) Math.min(array.columns(), maxColumns + targetColumns.size() + 1));
             if (array.columns() > maxColumns + targetColumns.size() || array.isText()) {
                 throw NpyArray.problem("array", array.isText() ? "holds text; a single array must hold numbers"
@@ -181,6 +188,9 @@ public final class NumpyReader {
             throw NpyArray.problem("targets", "holds text; give class labels as labels.npy");
         }
         int columns = (int) checkColumns(array);
+        if (columns > maxTargets) {
+            throw NpyArray.problem("targets", "has " + columns + " columns; at most " + maxTargets + " are allowed");
+        }
         double[][] targets = new double[rows][columns];
         for (double[] row : targets) {
             array.readRow(row);

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConcurrentUploads data-set uploads read at once (each holds a database transaction while it runs)
  * @param maxRows examples in a training set
  * @param maxColumns features, and targets, per example
+ * @param maxTargets target columns of a data-set file (they are held in memory while the file is read)
  * @param maxLayers layers in a network
  * @param maxUnits units in one layer
  * @param maxParameters weights and biases in a network
@@ -35,6 +36,7 @@ public record RequestLimits(
         @DefaultValue("2") @Min(1) int maxConcurrentUploads,
         @DefaultValue("100000") @Min(1) int maxRows,
         @DefaultValue("1000") @Min(1) int maxColumns,
+        @DefaultValue("100") @Min(1) int maxTargets,
         @DefaultValue("20") @Min(1) int maxLayers,
         @DefaultValue("4096") @Min(1) int maxUnits,
         @DefaultValue("2000000") @Min(1) long maxParameters,

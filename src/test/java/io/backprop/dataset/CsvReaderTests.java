@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CsvReaderTests {
 
-    private final CsvReader reader = new CsvReader(100, 10);
+    private final CsvReader reader = new CsvReader(100, 10, 3);
 
     @Test
     void numericTargetsShouldBeSeparatedFromFeatures() {
@@ -67,7 +67,7 @@ class CsvReaderTests {
         assertThat(failure("a,a,y\n1,2,3\n", "y").getMessage())
                 .isEqualTo("line 1, column 2 (a): the column name 'a' appears twice");
         assertThat(catchThrowableOfType(CsvFormatException.class,
-                () -> new CsvReader(2, 10).read(csv("a,y\n1,1\n2,2\n3,3\n"), List.of("y"), row -> { })).getMessage())
+                () -> new CsvReader(2, 10, 3).read(csv("a,y\n1,1\n2,2\n3,3\n"), List.of("y"), row -> { })).getMessage())
                 .isEqualTo("line 4: the file has more than 2 rows");
     }
 

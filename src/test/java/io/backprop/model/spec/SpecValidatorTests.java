@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import io.backprop.dataset.DatasetInput;
 import io.backprop.dataset.RowSet;
@@ -17,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Each section of a filled-in spec, checked on its own: no Spring, no database, hand-made requests. */
 class SpecValidatorTests {
 
-    private static final RequestLimits LIMITS = new RequestLimits(org.springframework.util.unit.DataSize.ofMegabytes(1),
-            org.springframework.util.unit.DataSize.ofMegabytes(10), 1, 100, 10, 3, 50, 1000, 2000, 10, 10, 5, org.springframework.util.unit.DataSize.ofMegabytes(1),
-            org.springframework.util.unit.DataSize.ofMegabytes(10), org.springframework.util.unit.DataSize.ofMegabytes(10));
+    private static final RequestLimits LIMITS = new RequestLimits(DataSize.ofMegabytes(1), DataSize.ofMegabytes(10),
+            1, 100, 10, 5, 3, 50, 1000, 2000, 10, 10, 5, DataSize.ofMegabytes(1), DataSize.ofMegabytes(10),
+            DataSize.ofMegabytes(10));
     private static final DatasetInput XOR = new DatasetInput(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
             new double[][] {{0}, {1}, {1}, {0}}, null, null, null);
 
