@@ -5,42 +5,59 @@ import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import io.backprop.network.RowSource;
 
 /**
  * Rows read in place from consecutive stored chunks, all but the last of the same number of rows (row 0 is the
- * first chunk's first row). Float32 chunks are copied into float32 memory unchanged, so a float32 network loads
- * them with no float64 step.
+ * first chunk's first row), each chunk fetched when first read. Float32 chunks are copied into float32 memory
+ * unchanged, so a float32 network loads them with no float64 step.
  */
 final class ChunkedRows implements RowSource {
 
     private final int rows;
     private final int columns;
     private final int chunkRows;
+    private final int firstRow;
+    private final IntFunction<RowChunk> chunks;
     private final FloatBuffer[] floats;
     private final DoubleBuffer[] doubles;
 
+    /** Chunks at hand. */
     ChunkedRows(List<RowChunk> chunks, int columns) {
-        this.rows = chunks.stream().mapToInt(RowChunk::rows).sum();
+        this(chunks.stream().mapToInt(RowChunk::rows).sum(), columns, chunks.isEmpty() ? 1 : chunks.get(0).rows(),
+                chunks.isEmpty() ? 0 : chunks.get(0).firstRow(), chunks::get);
+    }
+
+    /** {@code rows} rows in chunks of {@code chunkRows}, chunk c given by {@code chunks} when first read. */
+    ChunkedRows(int rows, int columns, int chunkRows, int firstRow, IntFunction<RowChunk> chunks) {
+        this.rows = rows;
         this.columns = columns;
-        this.chunkRows = chunks.isEmpty() ? 1 : chunks.get(0).rows();
-        int first = chunks.isEmpty() ? 0 : chunks.get(0).firstRow();
-        this.floats = new FloatBuffer[chunks.size()];
-        this.doubles = new DoubleBuffer[chunks.size()];
-        for (int c = 0; c < chunks.size(); c++) {
-            RowChunk chunk = chunks.get(c);
-            if (chunk.firstRow() != first + c * chunkRows) {
-                throw new IllegalStateException("chunk " + c + " starts at row " + chunk.firstRow() + ", expected "
-                        + (first + c * chunkRows));
-            }
-            ByteBuffer bytes = ByteBuffer.wrap(chunk.content()).order(ByteOrder.LITTLE_ENDIAN);
-            if (chunk.float32()) {
-                floats[c] = bytes.asFloatBuffer();
-            }
-            else {
-                doubles[c] = bytes.asDoubleBuffer();
-            }
+        this.chunkRows = chunkRows;
+        this.firstRow = firstRow;
+        this.chunks = chunks;
+        int count = (rows + chunkRows - 1) / chunkRows;
+        this.floats = new FloatBuffer[count];
+        this.doubles = new DoubleBuffer[count];
+    }
+
+    /** Chunk c's values, fetched on first use. */
+    private void fetch(int c) {
+        if (floats[c] != null || doubles[c] != null) {
+            return;
+        }
+        RowChunk chunk = chunks.apply(c);
+        if (chunk.firstRow() != firstRow + c * chunkRows) {
+            throw new IllegalStateException("chunk " + c + " starts at row " + chunk.firstRow() + ", expected "
+                    + (firstRow + c * chunkRows));
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(chunk.content()).order(ByteOrder.LITTLE_ENDIAN);
+        if (chunk.float32()) {
+            floats[c] = bytes.asFloatBuffer();
+        }
+        else {
+            doubles[c] = bytes.asDoubleBuffer();
         }
     }
 
@@ -57,6 +74,7 @@ final class ChunkedRows implements RowSource {
     @Override
     public void read(int row, double[] into, int offset) {
         int c = row / chunkRows;
+        fetch(c);
         int at = (row - c * chunkRows) * columns;
         if (doubles[c] != null) {
             doubles[c].get(at, into, offset, columns);
@@ -74,6 +92,7 @@ final class ChunkedRows implements RowSource {
         for (int done = 0; done < count;) {
             int row = from + done;
             int c = row / chunkRows;
+            fetch(c);
             int inChunk = Math.min(count - done, (c + 1) * chunkRows - row);
             if (floats[c] == null) {
                 RowSource.super.read(row, inChunk, into.slice(done * columns, inChunk * columns));
@@ -88,6 +107,7 @@ final class ChunkedRows implements RowSource {
     @Override
     public void read(int row, float[] into, int offset) {
         int c = row / chunkRows;
+        fetch(c);
         int at = (row - c * chunkRows) * columns;
         if (floats[c] != null) {
             floats[c].get(at, into, offset, columns);

@@ -16,7 +16,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.backprop.network.RowSource;
@@ -40,18 +43,23 @@ public class RowStore {
     private static final int CLAIM_PAUSE_MILLIS = 20;
 
     private final JdbcTemplate jdbc;
+    /** Reads chunks one by one: PostgreSQL hands a result over in parts only inside a transaction. */
+    private final TransactionTemplate reading;
     private final JsonMapper json;
     private final Clock clock;
 
-    RowStore(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    RowStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.reading = new TransactionTemplate(transactions);
+        reading.setReadOnly(true);
         this.json = json;
         this.clock = clock;
     }
 
-    /** A store on this connection alone, for the migration that moved rows here. */
+    /** A store on this data source alone (the migration that moved rows here, the benchmark). */
     public static RowStore on(JdbcTemplate jdbc) {
-        return new RowStore(jdbc, JsonMapper.shared(), Clock.systemUTC());
+        return new RowStore(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()), JsonMapper.shared(),
+                Clock.systemUTC());
     }
 
     /**
@@ -215,33 +223,40 @@ public class RowStore {
                 classes == null ? null : json.readValue(classes, CLASSES), row.getLong("stored_bytes"), false);
     }
 
-    /** The stored rows with these column names; the targets are read now, the features when first asked for. */
+    /**
+     * The stored rows with these column names: the targets read now, the features read on a thread of their own
+     * once first asked for, each chunk usable as soon as it has arrived.
+     */
     public RowSet read(String id, List<String> featureNames, List<String> targetNames) {
         Stored stored = get(id);
-        double[][] targets = new ChunkedRows(chunks(id, RowChunk.Part.TARGETS), stored.targets()).toArray();
-        return RowSet.stored(featureNames, targetNames, targets, stored.classes(),
-                () -> new ChunkedRows(chunks(id, RowChunk.Part.FEATURES), stored.features()));
+        List<RowChunk> targetChunks = new ArrayList<>();
+        stream(id, RowChunk.Part.TARGETS, targetChunks::add);
+        double[][] targets = new ChunkedRows(targetChunks, stored.targets()).toArray();
+        return RowSet.stored(featureNames, targetNames, targets, stored.classes(), () -> {
+            int chunkRows = jdbc.queryForObject("SELECT row_count FROM row_chunk WHERE row_set_id = ? AND part = ? "
+                    + "AND first_row = 0", Integer.class, id, String.valueOf(RowChunk.Part.FEATURES.code));
+            int count = (stored.rows() + chunkRows - 1) / chunkRows;
+            return new ChunkedRows(stored.rows(), stored.features(), chunkRows, 0, new ChunkPrefetch(count, chunkRows,
+                    chunk -> stream(id, RowChunk.Part.FEATURES, chunk)));
+        });
     }
 
-    /**
-     * Each chunk of features in turn, as rows, holding one chunk at a time; in a transaction, so that
-     * PostgreSQL hands the chunks over one by one rather than all at once.
-     */
+    /** Each chunk of features in turn, as rows, holding one chunk at a time. */
     public void forEachFeatureChunk(String id, Consumer<RowSource> action) {
         int features = get(id).features();
-        jdbc.query(connection -> {
+        stream(id, RowChunk.Part.FEATURES, chunk -> action.accept(new ChunkedRows(List.of(chunk), features)));
+    }
+
+    /** The chunks of one part in order, one at a time. */
+    private void stream(String id, RowChunk.Part part, Consumer<RowChunk> each) {
+        reading.executeWithoutResult(status -> jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT * FROM row_chunk WHERE row_set_id = ? AND part = ? "
                     + "ORDER BY first_row");
             statement.setFetchSize(1);
             statement.setString(1, id);
-            statement.setString(2, String.valueOf(RowChunk.Part.FEATURES.code));
+            statement.setString(2, String.valueOf(part.code));
             return statement;
-        }, (RowCallbackHandler) row -> action.accept(new ChunkedRows(List.of(chunk(row, 0)), features)));
-    }
-
-    private List<RowChunk> chunks(String id, RowChunk.Part part) {
-        return jdbc.query("SELECT * FROM row_chunk WHERE row_set_id = ? AND part = ? ORDER BY first_row",
-                RowStore::chunk, id, String.valueOf(part.code));
+        }, (RowCallbackHandler) row -> each.accept(chunk(row, 0))));
     }
 
     private static RowChunk chunk(ResultSet row, int number) throws SQLException {

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.backprop.dataset.DatasetChecks;
@@ -40,18 +39,16 @@ class PredictionService {
     private final RequestLimits limits;
     private final DatasetService datasets;
     private final RowStore rowStore;
-    private final TransactionTemplate transaction;
     private final JsonMapper json;
 
     PredictionService(TrainedModels trained, StoredModels stored, JsonBinding binding, RequestLimits limits,
-            DatasetService datasets, RowStore rowStore, TransactionTemplate transaction, JsonMapper json) {
+            DatasetService datasets, RowStore rowStore, JsonMapper json) {
         this.trained = trained;
         this.stored = stored;
         this.binding = binding;
         this.limits = limits;
         this.datasets = datasets;
         this.rowStore = rowStore;
-        this.transaction = transaction;
         this.json = json;
     }
 
@@ -80,8 +77,7 @@ class PredictionService {
                 writer.write(model.predict(request.features()));
             }
             else {
-                transaction.executeWithoutResult(status -> rowStore.forEachFeatureChunk(rows.id(),
-                        chunk -> writeUnchecked(writer, model.predict(chunk))));
+                rowStore.forEachFeatureChunk(rows.id(), chunk -> writeUnchecked(writer, model.predict(chunk)));
             }
             writer.finish();
         };

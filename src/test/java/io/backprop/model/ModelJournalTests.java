@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.backprop.dataset.DatasetInput;
 import io.backprop.dataset.RowSet;
@@ -19,8 +22,12 @@ import io.backprop.training.JobResult;
 import io.backprop.training.TrainingJob;
 import tools.jackson.databind.json.JsonMapper;
 
-/** How jobs are recorded: handed out once, from the stored rows; results stored whole, or not at all. */
+/**
+ * How jobs are recorded: handed out once, from the stored rows; results stored whole, or not at all. Committed,
+ * not rolled back: a job reads its rows on a thread (and connection) of its own, as it does in the service.
+ */
 @ModelStoreTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class ModelJournalTests {
 
     private static final String ID = "6e711863-a172-4d1b-9c24-f024afcba5ee";
@@ -42,6 +49,12 @@ class ModelJournalTests {
 
     @Autowired
     RowStore rows;
+
+    @AfterEach
+    void deleteXor() {
+        models.deleteById(ID);
+        rows.releaseUnused();
+    }
 
     @BeforeEach
     void queueXor() {
