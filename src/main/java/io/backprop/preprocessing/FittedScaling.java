@@ -1,6 +1,5 @@
 package io.backprop.preprocessing;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.backprop.network.RowSource;
