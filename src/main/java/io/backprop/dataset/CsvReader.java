@@ -158,7 +158,7 @@ public final class CsvReader {
         private final int columns;
         private double[] numbers = new double[1024];
         private final List<String> texts = new ArrayList<>();
-        private final List<Long> lines = new ArrayList<>();
+        private long[] lines = new long[1024];
         private boolean allNumbers = true;
         private int rows;
 
@@ -191,7 +191,8 @@ public final class CsvReader {
             }
             if (columns == 1) {
                 texts.add(scanner.text(table.targets[0]));
-                lines.add(scanner.line());
+                lines = rows < lines.length ? lines : Arrays.copyOf(lines, lines.length * 2);
+                lines[rows] = scanner.line();
             }
             rows++;
             return true;
@@ -211,7 +212,7 @@ public final class CsvReader {
             for (int i = 0; i < rows; i++) {
                 String label = texts.get(i);
                 if (Names.problem(label) != null) {
-                    throw new CsvFormatException(List.of(new CsvProblem(lines.get(i), j + 1, header.get(j), label,
+                    throw new CsvFormatException(List.of(new CsvProblem(lines[i], j + 1, header.get(j), label,
                             "a class label " + Names.problem(label))));
                 }
             }

@@ -179,7 +179,7 @@ public final class Benchmark {
         double[][] one = {features[0]};
         double[][] thousand = Arrays.copyOf(features, 1000);
         return new double[] {latency(() -> predictor.predict(one), 10_000, 1_000),
-            latency(() -> predictor.predict(thousand), 200, 20)};
+            latency(() -> predictor.predict(thousand), 200, 2_000)};
     }
 
     private static double latency(Runnable call, int calls, int warmup) {

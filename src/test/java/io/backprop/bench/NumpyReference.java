@@ -17,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class NumpyReference {
 
+    /** The interpreter ../shared/bench/numpy-reference runs, with Debian's NumPy: other figures use it too. */
+    static final String PYTHON = "/usr/bin/python3";
+
     private NumpyReference() {
     }
 

@@ -124,7 +124,7 @@ final class UploadBenchmark {
 
     /** numpy.loadtxt on the file: the median of three runs, in seconds. */
     private static double loadtxt(Path file) throws IOException, InterruptedException {
-        Process python = new ProcessBuilder("python3", "-c", """
+        Process python = new ProcessBuilder(NumpyReference.PYTHON, "-c", """
                 import sys, time, numpy
                 runs = []
                 for _ in range(3):

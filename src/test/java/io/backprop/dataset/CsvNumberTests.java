@@ -1,0 +1,61 @@
+package io.backprop.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import org.junit.jupiter.api.Test;
+
+/** The scanner's numbers are Java's: the same double, bit for bit, for every text both accept. */
+class CsvNumberTests {
+
+    @Property(tries = 20_000, seed = "20261130")
+    void decimalTextShouldParseToJavasDouble(@ForAll("decimals") String text) throws IOException {
+        assertThat(Double.doubleToRawLongBits(number(text)))
+                .as(text).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+    }
+
+    /** Signs, up to 20 digits either side of the point, exponents up to 3 digits: both sides of the fast path. */
+    @Provide
+    Arbitrary<String> decimals() {
+        Arbitrary<String> sign = Arbitraries.of("", "-", "+");
+        Arbitrary<String> whole = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(20);
+        Arbitrary<String> fraction = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(20)
+                .map(digits -> "." + digits).injectNull(0.3).map(f -> f == null ? "" : f);
+        Arbitrary<String> exponent = Combinators.combine(Arbitraries.of("e", "E"), Arbitraries.of("", "-", "+"),
+                Arbitraries.integers().between(0, 400)).as((e, s, k) -> e + s + k).injectNull(0.5)
+                .map(e -> e == null ? "" : e);
+        return Combinators.combine(sign, whole, fraction, exponent).as((s, w, f, e) -> s + w + f + e)
+                .filter(text -> text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE].*)?"))
+                .filter(text -> Double.isFinite(Double.parseDouble(text)));
+    }
+
+    @Test
+    void negativeZeroShouldStayNegative() throws IOException {
+        assertThat(Double.doubleToRawLongBits(number("-0.0"))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
+
+    @Test
+    void textJavaAcceptsButCsvDoesNotShouldBeRefused() {
+        for (String text : new String[] {"1d", "0x1p3", "NaN", "Infinity", "1e", "-", ".", "1e+", "1 2", "1e400"}) {
+            assertThatThrownBy(() -> number(text)).as(text).isInstanceOf(NumberFormatException.class);
+        }
+    }
+
+    private static double number(String text) throws IOException {
+        CsvScanner scanner = new CsvScanner(new ByteArrayInputStream((text + "\n").getBytes(StandardCharsets.UTF_8)),
+                1 << 16);
+        assertThat(scanner.next()).isTrue();
+        return scanner.number(0);
+    }
+}
