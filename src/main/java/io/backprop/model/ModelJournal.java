@@ -65,6 +65,17 @@ class ModelJournal implements TrainingJournal {
         models.recordProgress(modelId, epochs, cost);
     }
 
+    @Override
+    public Control control(String modelId) {
+        return models.stopRequested(modelId).map(stop -> stop ? Control.STOP : Control.CONTINUE)
+                .orElse(Control.END);
+    }
+
+    @Override
+    public boolean requestStop(String modelId) {
+        return models.requestStop(modelId);
+    }
+
     /** Stores parameters, curve, metrics and outcome together with the status, or nothing if it was cancelled. */
     @Override
     public void succeeded(TrainingJob job, JobResult result) {
@@ -92,11 +103,18 @@ class ModelJournal implements TrainingJournal {
     }
 
     @Override
+    public void endedElsewhere(String modelId) {
+        announceEnd(modelId);
+    }
+
+    @Override
+    public int queued() {
+        return models.countByStatus(ModelStatus.QUEUED);
+    }
+
+    @Override
     public List<String> unfinished() {
-        return transaction.execute(status -> {
-            models.requeueUnfinished();
-            return models.findByStatusInOrderByCreatedAt(List.of(ModelStatus.QUEUED)).stream().map(Model::id)
-                    .toList();
-        });
+        return models.findByStatusInOrderByCreatedAt(List.of(ModelStatus.QUEUED, ModelStatus.RUNNING)).stream()
+                .map(Model::id).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.backprop.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,9 +24,22 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
 
     List<Model> findByStatusInOrderByCreatedAt(List<ModelStatus> statuses);
 
+    int countByStatus(ModelStatus status);
+
+    /** Starts the job, or starts it again from the beginning when its replica died or handed it back. */
     @Modifying
-    @Query("UPDATE model SET status = 'RUNNING', started_at = :now WHERE id = :id AND status = 'QUEUED'")
+    @Query("""
+            UPDATE model SET status = 'RUNNING', started_at = :now, epoch = 0, cost = NULL, attempts = attempts + 1
+            WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
     boolean markRunning(String id, Instant now);
+
+    /** Whether a stop was asked; empty unless the model is RUNNING. */
+    @Query("SELECT stop_requested FROM model WHERE id = :id AND status = 'RUNNING'")
+    Optional<Boolean> stopRequested(String id);
+
+    @Modifying
+    @Query("UPDATE model SET stop_requested = TRUE WHERE id = :id AND status = 'RUNNING'")
+    boolean requestStop(String id);
 
     @Modifying
     @Query("UPDATE model SET epoch = :epoch, cost = :cost WHERE id = :id AND status = 'RUNNING'")
@@ -48,11 +62,4 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
             UPDATE model SET status = 'CANCELLED', finished_at = :now
             WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
     boolean markCancelled(String id, Instant now);
-
-    /** Puts jobs a stopped process left behind back in the queue, from the start. */
-    @Modifying
-    @Query("""
-            UPDATE model SET status = 'QUEUED', epoch = 0, cost = NULL, started_at = NULL
-            WHERE status IN ('QUEUED', 'RUNNING')""")
-    int requeueUnfinished();
 }

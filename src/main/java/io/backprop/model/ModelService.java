@@ -83,9 +83,9 @@ class ModelService {
     ModelView stop(String id) {
         Model model = stored.find(id);
         TrainingQueue.Stop stop = model.status() == ModelStatus.RUNNING ? queue.stop(id, STOP_WAIT)
-                : TrainingQueue.Stop.NOT_HERE;
+                : TrainingQueue.Stop.NOT_RUNNING;
         Model now = stored.find(id);
-        if (stop == TrainingQueue.Stop.NOT_HERE) {
+        if (stop == TrainingQueue.Stop.NOT_RUNNING) {
             throw new ModelStateException(id, now.status(), "only a RUNNING job can be stopped; cancel a QUEUED one");
         }
         if (stop == TrainingQueue.Stop.ENDED && now.status() != ModelStatus.SUCCEEDED) {

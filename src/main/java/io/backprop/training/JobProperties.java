@@ -25,6 +25,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxListenersPerModel clients that may follow one model's events at the same time
  * @param eventHeartbeat how often an idle event stream gets a comment, which is how a client that went away is
  *     noticed and its place freed
+ * @param replica this replica's name among those sharing the database (unique; stable across restarts, so that a
+ *     replica takes back its own jobs at once when it restarts); blank for the host's name
+ * @param pollingInterval how often a replica looks for jobs that wait (jobs accepted here start at once)
+ * @param heartbeatInterval how often a replica records that its running jobs are alive
+ * @param missedHeartbeats heartbeats a running job may miss before another replica runs it again
+ * @param followInterval how often a replica reads from the database the progress of jobs that train elsewhere,
+ *     for the clients following them here
  */
 @Validated
 @ConfigurationProperties("backprop.training")
@@ -39,5 +46,23 @@ public record JobProperties(
         @DefaultValue("1e6") @DecimalMin("0") double maxWeight,
         @DefaultValue("200") @Min(1) int maxListeners,
         @DefaultValue("20") @Min(1) int maxListenersPerModel,
-        @DefaultValue("15s") @NotNull Duration eventHeartbeat) {
+        @DefaultValue("15s") @NotNull Duration eventHeartbeat,
+        @DefaultValue("") @NotNull String replica,
+        @DefaultValue("1s") @NotNull Duration pollingInterval,
+        @DefaultValue("5s") @NotNull Duration heartbeatInterval,
+        @DefaultValue("6") @Min(2) int missedHeartbeats,
+        @DefaultValue("500ms") @NotNull Duration followInterval) {
+
+    /** This replica's name: as configured, or the host's. */
+    public String replicaName() {
+        if (!replica.isBlank()) {
+            return replica;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        }
+        catch (java.net.UnknownHostException e) {
+            return "replica";
+        }
+    }
 }

@@ -1,94 +1,154 @@
 package io.backprop.training;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executors;
 
-import org.springframework.beans.factory.DisposableBean;
+import javax.sql.DataSource;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
- * Runs training jobs on a fixed number of threads with a bounded number waiting. A job takes its slot when it is
- * admitted and gives it back when it ends, or at once when it is cancelled while still waiting. The jobs' state
- * lives in the {@link TrainingJournal}; this class only holds the jobs of this process, to run, cancel or watch
- * them.
+ * Training jobs on db-scheduler: each job is a persistent execution in the database, picked and run by exactly
+ * one replica on its training threads; its replica records a heartbeat while it runs, and when the heartbeats stop
+ * (the replica died) another replica picks the job up again. Admission, stop and cancel go through the database,
+ * so they hold across replicas. This class also keeps the jobs running in this process, to act on them at once.
  */
 @Service
-public class TrainingQueue implements DisposableBean {
+public class TrainingQueue implements SmartLifecycle {
+
+    static final String TASK = "training";
+    /** How often a stop waits for a job running on another replica to end. */
+    private static final Duration STOP_POLL = Duration.ofMillis(100);
 
     private final TrainingJournal journal;
     private final TrainingEvents events;
     private final JobProperties properties;
-    private final ThreadPoolExecutor executor;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final AtomicInteger admitted = new AtomicInteger();
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String replica;
+    private final DataSource dataSource;
+    private final boolean postgres;
+    private final CustomTask<Void> task = Tasks.custom(TASK, Void.class).execute(this::execute);
+    /** Made at each start: a scheduler does not start again once stopped (test contexts pause and restart). */
+    private volatile Scheduler scheduler;
+    private final Map<String, TrainingRun> running = new ConcurrentHashMap<>();
+    private volatile boolean started;
 
-    TrainingQueue(TrainingJournal journal, TrainingEvents events, JobProperties properties) {
+    TrainingQueue(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, TrainingJournal journal,
+            TrainingEvents events, JobProperties properties, Clock clock) {
         this.journal = journal;
         this.events = events;
         this.properties = properties;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+        String name = properties.replicaName();
+        this.replica = name.length() > 50 ? name.substring(0, 50) : name;
+        this.dataSource = dataSource;
+        this.postgres = isPostgres(jdbc);
+    }
+
+    private Scheduler newScheduler() {
         // below requests: on a JVM started with -XX:ThreadPriorityPolicy=1 (the run command, the image) that is
         // nice 4, and a prediction waits less for a core (measured with two W4 jobs training: p99 10.7 ms → 8.2 ms,
         // idle 4.8 ms); without the flag Java ignores thread priorities
         CustomizableThreadFactory trainers = new CustomizableThreadFactory("training-");
         trainers.setThreadPriority(Thread.MIN_PRIORITY);
-        this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), trainers);
+        // scheduling joins the transaction under way, so a job is queued with the admission that counted it
+        SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(task))
+                .threads(properties.threads())
+                .executorService(Executors.newFixedThreadPool(properties.threads(), trainers))
+                .schedulerName(new SchedulerName.Fixed(replica))
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeats())
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                .enableImmediateExecution();
+        if (postgres) {
+            // SELECT … FOR UPDATE SKIP LOCKED: replicas fetch different jobs without competing for them
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        return builder.build();
+    }
+
+    private static boolean isPostgres(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> connection.getMetaData()
+                .getDatabaseProductName().equalsIgnoreCase("PostgreSQL")));
     }
 
     /**
-     * Queues the job of a new model.
+     * Queues the job of a new model. Admissions take one row lock in turn, so that replicas together never let
+     * more than the queue capacity wait.
      *
-     * @throws QueueFullException when every thread is busy and the queue is at capacity
+     * @throws QueueFullException when as many jobs wait as the queue holds
      */
     public void submit(String modelId) {
-        int limit = properties.threads() + properties.queueCapacity();
-        if (admitted.incrementAndGet() > limit) {
-            admitted.decrementAndGet();
-            throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
-        }
-        start(modelId);
+        transaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("SELECT id FROM admission WHERE id = 1 FOR UPDATE", Integer.class);
+            if (journal.queued() > properties.queueCapacity()) {
+                throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
+            }
+            scheduler.schedule(task.instance(modelId), clock.instant());
+        });
+        scheduler.triggerCheckForDueExecutions();
     }
 
-    /** Queues jobs that were accepted before a restart; they were admitted once and are not turned away. */
-    void resume(List<String> modelIds) {
-        for (String modelId : modelIds) {
-            admitted.incrementAndGet();
-            start(modelId);
+    /** On a training thread: runs the job, and hands it back when this replica stops before it ends. */
+    private CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
+        TrainingRun run = new TrainingRun(instance.getId(), journal, events, properties);
+        running.put(run.modelId(), run);
+        try {
+            run.run();
         }
-    }
-
-    private void start(String modelId) {
-        Job job = new Job(new TrainingRun(modelId, journal, events, properties));
-        jobs.put(modelId, job);
-        executor.execute(job);
+        finally {
+            running.remove(run.modelId(), run);
+        }
+        if (run.handedBack()) {
+            return (complete, operations) -> operations.reschedule(complete, clock.instant());
+        }
+        return new CompletionHandler.OnCompleteRemove<>();
     }
 
     /**
-     * Stops the job of this model if it is queued or training here; the caller records the cancellation. A job
-     * still waiting leaves the queue at once, freeing its place.
+     * Stops the job of this model if it waits or trains here; the caller records the cancellation, which a job
+     * training on another replica reads within a progress interval. A job still waiting leaves the queue at once.
      */
     public void cancel(String modelId) {
-        Job job = jobs.get(modelId);
-        if (job != null) {
-            job.run.cancel();
-            if (executor.remove(job)) {
-                job.release();
-            }
+        TrainingRun run = running.get(modelId);
+        if (run != null) {
+            run.cancel();
         }
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = ?", TASK,
+                modelId, false);
     }
 
     /** What became of a stop request. */
     public enum Stop {
-        /** No job of the model runs here. */
-        NOT_HERE,
+        /** The model's job is not training anywhere. */
+        NOT_RUNNING,
         /** The job ended (stored as it stopped, or ended otherwise first: the journal says which). */
         ENDED,
         /** The job was asked to end and has not yet, within the wait. */
@@ -97,15 +157,26 @@ public class TrainingQueue implements DisposableBean {
 
     /**
      * Ends the job of this model within a batch, keeping its parameters, and waits up to {@code wait} for it to
-     * end.
+     * end. A job training on another replica is asked through the database and reads it within a progress
+     * interval.
      */
     public Stop stop(String modelId, Duration wait) {
-        Job job = jobs.get(modelId);
-        if (job == null) {
-            return Stop.NOT_HERE;
-        }
         try {
-            return job.run.stop(wait) ? Stop.ENDED : Stop.ENDING;
+            TrainingRun run = running.get(modelId);
+            if (run != null) {
+                return run.stop(wait) ? Stop.ENDED : Stop.ENDING;
+            }
+            if (!journal.requestStop(modelId)) {
+                return Stop.NOT_RUNNING;
+            }
+            Instant deadline = clock.instant().plus(wait);
+            while (journal.control(modelId) != TrainingJournal.Control.END) {
+                if (clock.instant().isAfter(deadline)) {
+                    return Stop.ENDING;
+                }
+                Thread.sleep(STOP_POLL.toMillis());
+            }
+            return Stop.ENDED;
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,39 +186,52 @@ public class TrainingQueue implements DisposableBean {
 
     /** The learning curve so far of a job training in this process. */
     public Optional<List<CurvePoint>> liveCurve(String modelId) {
-        return Optional.ofNullable(jobs.get(modelId)).flatMap(job -> job.run.curveSoFar());
+        return Optional.ofNullable(running.get(modelId)).flatMap(TrainingRun::curveSoFar);
     }
 
-    /** Stops the jobs without ending them in the journal, so that they run again after the restart. */
+    /** Whether the model's job trains in this process (its events come from here, not from the database). */
+    public boolean runsHere(String modelId) {
+        return running.containsKey(modelId);
+    }
+
+    /** Which replica runs the model's job and when it last said the job was alive; empty unless one does. */
+    public Optional<Worker> worker(String modelId) {
+        return jdbc.query("SELECT picked_by, last_heartbeat FROM scheduled_tasks WHERE task_name = ? "
+                + "AND task_instance = ? AND picked = ?", rows -> rows.next() ? Optional.of(new Worker(
+                        rows.getString(1), Optional.ofNullable(rows.getTimestamp(2)).map(Timestamp::toInstant)
+                                .orElse(null))) : Optional.<Worker>empty(), TASK, modelId, true);
+    }
+
+    /** A replica running a job, and when it last reported the job alive. */
+    public record Worker(String replica, Instant lastHeartbeat) {
+    }
+
+    /**
+     * Takes back at once the jobs this replica had picked when it stopped (it is the same replica, so nobody else
+     * runs them), queues unfinished jobs that have no execution (accepted just before a crash), then starts.
+     */
     @Override
-    public void destroy() throws InterruptedException {
-        jobs.values().forEach(job -> job.run.shutDown());
-        executor.shutdown();
-        executor.awaitTermination(30, TimeUnit.SECONDS);
+    public void start() {
+        jdbc.update("UPDATE scheduled_tasks SET picked = ?, picked_by = NULL, last_heartbeat = NULL, "
+                + "version = version + 1 WHERE picked_by = ?", false, replica);
+        scheduler = newScheduler();
+        for (String modelId : journal.unfinished()) {
+            scheduler.scheduleIfNotExists(task.instance(modelId), clock.instant());
+        }
+        scheduler.start();
+        started = true;
     }
 
-    /** A run holding a place in the queue until it ends or leaves the queue. */
-    private final class Job implements Runnable {
+    /** Hands the running jobs back (they run again here after a restart, or on another replica), then stops. */
+    @Override
+    public void stop() {
+        running.values().forEach(TrainingRun::shutDown);
+        scheduler.stop();
+        started = false;
+    }
 
-        private final TrainingRun run;
-
-        Job(TrainingRun run) {
-            this.run = run;
-        }
-
-        @Override
-        public void run() {
-            try {
-                run.run();
-            }
-            finally {
-                release();
-            }
-        }
-
-        void release() {
-            jobs.remove(run.modelId(), this);
-            admitted.decrementAndGet();
-        }
+    @Override
+    public boolean isRunning() {
+        return started;
     }
 }

@@ -20,8 +20,9 @@ import io.backprop.network.TrainingResult;
  * One job on a training thread: trains, reports progress at bounded rates (to the database and to clients
  * following it), and ends the job in the journal. A job ends early when it is cancelled, stopped (it then keeps
  * its parameters), runs past its time limit, diverges, or the service shuts down; in the last case the journal
- * is left as it is, so that the job is run again after the restart. Cancel, stop and the time limit are checked
- * between batches, so they take effect within a batch, not at the end of a long epoch.
+ * is left as it is, and the job is handed back to run again. Cancel, stop and the time limit are checked between
+ * batches, so they take effect within a batch, not at the end of a long epoch; a cancel, delete or stop asked on
+ * another replica is read from the journal at most once a progress interval.
  */
 final class TrainingRun implements Runnable {
 
@@ -36,6 +37,7 @@ final class TrainingRun implements Runnable {
     private volatile boolean cancelled;
     private volatile boolean stopRequested;
     private volatile boolean shuttingDown;
+    private volatile boolean endedElsewhere;
 
     TrainingRun(String modelId, TrainingJournal journal, TrainingEvents events, JobProperties properties) {
         this.modelId = modelId;
@@ -62,6 +64,11 @@ final class TrainingRun implements Runnable {
         shuttingDown = true;
     }
 
+    /** Whether the job stopped because the service shut down, and must run again. */
+    boolean handedBack() {
+        return shuttingDown;
+    }
+
     @Override
     public void run() {
         try {
@@ -79,7 +86,7 @@ final class TrainingRun implements Runnable {
     }
 
     private boolean ending() {
-        return cancelled || shuttingDown;
+        return cancelled || shuttingDown || endedElsewhere;
     }
 
     private void train(TrainingJob job) {
@@ -88,6 +95,9 @@ final class TrainingRun implements Runnable {
         try {
             TrainingResult result = Trainer.train(job.spec(), job.initial(), job.training(), job.validation(),
                     job.options().withMaxWeight(properties.maxWeight()), listener(job, clock));
+            if (endedElsewhere) {
+                journal.endedElsewhere(modelId);
+            }
             if (ending()) {
                 return;
             }
@@ -156,7 +166,14 @@ final class TrainingRun implements Runnable {
 
             @Override
             public boolean interrupted() {
-                clock.timedOut = System.nanoTime() > clock.end;
+                long now = System.nanoTime();
+                clock.timedOut = now > clock.end;
+                if (now >= clock.nextControl) {
+                    clock.nextControl = now + properties.progressInterval().toNanos();
+                    TrainingJournal.Control control = journal.control(modelId);
+                    stopRequested |= control == TrainingJournal.Control.STOP;
+                    endedElsewhere |= control == TrainingJournal.Control.END;
+                }
                 return ending() || stopRequested || clock.timedOut;
             }
         };
@@ -174,12 +191,14 @@ final class TrainingRun implements Runnable {
         final long end;
         long nextReport;
         long nextEvent;
+        long nextControl;
         boolean timedOut;
 
         Clock(Duration limit, JobProperties properties) {
             this.end = start + limit.toNanos();
             this.nextReport = start + properties.progressInterval().toNanos();
             this.nextEvent = start;
+            this.nextControl = start + properties.progressInterval().toNanos();
         }
     }
 }

@@ -20,6 +20,7 @@ import io.backprop.model.spec.ModelSpec;
 import io.backprop.model.spec.TrainingRequest;
 import io.backprop.training.JobResult;
 import io.backprop.training.TrainingJob;
+import io.backprop.training.TrainingJournal;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,13 +66,15 @@ class ModelJournalTests {
     }
 
     @Test
-    void aJobShouldBeHandedOutOnceFromItsStoredRows() {
+    void aJobShouldBeHandedOutFromItsStoredRowsUntilItEnds() {
         TrainingJob job = journal.started(ID).orElseThrow();
 
         assertThat(job.training().rows()).isEqualTo(4);
         assertThat(job.options().epochs()).isEqualTo(5);
         assertThat(models.findById(ID).orElseThrow().status()).isEqualTo(ModelStatus.RUNNING);
-        assertThat(journal.started(ID)).as("already started").isEmpty();
+        assertThat(journal.started(ID)).as("its replica died: it runs again").isPresent();
+        journal.failed(ID, "diverged");
+        assertThat(journal.started(ID)).as("ended").isEmpty();
     }
 
     @Test
@@ -100,11 +103,18 @@ class ModelJournalTests {
     }
 
     @Test
-    void unfinishedJobsShouldBeQueuedAgain() {
-        journal.started(ID);
-
+    void queuedAndRunningJobsShouldBeUnfinishedUntilTheyEnd() {
         assertThat(journal.unfinished()).containsExactly(ID);
-        assertThat(models.findById(ID).orElseThrow().status()).isEqualTo(ModelStatus.QUEUED);
+        journal.started(ID);
+        assertThat(journal.unfinished()).containsExactly(ID);
+        assertThat(journal.control(ID)).isEqualTo(TrainingJournal.Control.CONTINUE);
+        assertThat(journal.requestStop(ID)).isTrue();
+        assertThat(journal.control(ID)).isEqualTo(TrainingJournal.Control.STOP);
+
+        journal.failed(ID, "diverged");
+
+        assertThat(journal.unfinished()).isEmpty();
+        assertThat(journal.control(ID)).isEqualTo(TrainingJournal.Control.END);
     }
 
     /** The job's starting parameters handed back as if trained, with what they measure. */

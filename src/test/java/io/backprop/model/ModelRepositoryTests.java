@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.backprop.dataset.DatasetInput;
 import io.backprop.dataset.RowSet;
@@ -32,16 +33,21 @@ class ModelRepositoryTests {
     @Autowired
     JdbcAggregateOperations aggregates;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @BeforeEach
     void queueOne() {
         aggregates.insert(Model.queued("m1", "xor", Task.CLASSIFICATION, SPEC, FIT, 0, NOW));
     }
 
     @Test
-    void queuedModelShouldStartOnlyOnce() {
+    void anEndedModelShouldNotStartAgain() {
         assertThat(models.markRunning("m1", NOW)).isTrue();
+        models.markCancelled("m1", NOW);
+
         assertThat(models.markRunning("m1", NOW)).isFalse();
-        assertThat(models.findById("m1").orElseThrow().status()).isEqualTo(ModelStatus.RUNNING);
+        assertThat(models.findById("m1").orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
     }
 
     @Test
@@ -64,16 +70,27 @@ class ModelRepositoryTests {
     }
 
     @Test
-    void unfinishedJobsShouldBeQueuedAgainFromTheStart() {
-        aggregates.insert(Model.queued("m2", "other", Task.REGRESSION, SPEC, FIT, 0, NOW.plusSeconds(1)));
+    void aJobStartedAgainShouldStartFromTheBeginningAndBeCounted() {
         models.markRunning("m1", NOW);
         models.recordProgress("m1", 40, 0.3);
 
-        assertThat(models.requeueUnfinished()).isEqualTo(2);
+        assertThat(models.markRunning("m1", NOW.plusSeconds(5))).isTrue();
 
-        Model requeued = models.findById("m1").orElseThrow();
-        assertThat(requeued.status()).isEqualTo(ModelStatus.QUEUED);
-        assertThat(requeued.epoch()).isZero();
-        assertThat(requeued.startedAt()).isNull();
+        Model again = models.findById("m1").orElseThrow();
+        assertThat(again.status()).isEqualTo(ModelStatus.RUNNING);
+        assertThat(again.epoch()).isZero();
+        assertThat(again.startedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(jdbc.queryForObject("SELECT attempts FROM model WHERE id = 'm1'", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aStopShouldBeAskedOnlyOfARunningJob() {
+        assertThat(models.requestStop("m1")).isFalse();
+        assertThat(models.stopRequested("m1")).isEmpty();
+        models.markRunning("m1", NOW);
+
+        assertThat(models.stopRequested("m1")).contains(false);
+        assertThat(models.requestStop("m1")).isTrue();
+        assertThat(models.stopRequested("m1")).contains(true);
     }
 }

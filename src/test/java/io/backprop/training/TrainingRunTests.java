@@ -21,7 +21,8 @@ import io.backprop.network.WeightInit;
 class TrainingRunTests {
 
     private static final JobProperties PROPERTIES = new JobProperties(1, 1, Duration.ofSeconds(1),
-            Duration.ZERO, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1e6, 10, 10, Duration.ofSeconds(15));
+            Duration.ZERO, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1e6, 10, 10, Duration.ofSeconds(15), "test",
+            Duration.ofSeconds(1), Duration.ofSeconds(5), 6, Duration.ofMillis(500));
 
     @Test
     void anErrorWithoutAMessageShouldStillFailTheJobWithOneWorthReading() {
@@ -68,6 +69,25 @@ class TrainingRunTests {
         @Override
         public void failed(String modelId, String message) {
             failures.add(message);
+        }
+
+        @Override
+        public Control control(String modelId) {
+            return Control.CONTINUE;
+        }
+
+        @Override
+        public boolean requestStop(String modelId) {
+            return false;
+        }
+
+        @Override
+        public void endedElsewhere(String modelId) {
+        }
+
+        @Override
+        public int queued() {
+            return 0;
         }
 
         @Override
