@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.backprop.metrics.Metrics;
 import io.backprop.model.spec.ModelSpec;
+import io.backprop.training.JobWorkers;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A model as clients see it. */
@@ -26,7 +27,9 @@ public record ModelView(
         @Schema(description = "Why training failed, for FAILED models") String error,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        @Schema(description = "While the job runs: the replica running it and when it last reported it alive")
+        JobWorkers.Worker worker) {
 
     /** Epochs completed of those planned, the latest training cost, time spent and (while running) left. */
     @Schema(description = "Epochs completed of those planned, the latest cost, seconds spent training and, while "

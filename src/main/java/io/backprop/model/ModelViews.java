@@ -6,14 +6,18 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
+import io.backprop.training.JobWorkers;
+
 /** Turns stored models into what clients see, with elapsed time and an estimate of the time left. */
 @Component
 class ModelViews {
 
     private final Clock clock;
+    private final JobWorkers workers;
 
-    ModelViews(Clock clock) {
+    ModelViews(Clock clock, JobWorkers workers) {
         this.clock = clock;
+        this.workers = workers;
     }
 
     ModelView of(Model model) {
@@ -21,7 +25,7 @@ class ModelViews {
         return new ModelView(model.id(), model.name(), model.status(), model.task(), progress(model), model.spec(),
                 fit.preprocessing(), fit.classes(), new ModelView.Split(fit.trainingRows(), fit.validationRows()),
                 model.metrics(), model.outcome(), model.error(), model.createdAt(), model.startedAt(),
-                model.finishedAt());
+                model.finishedAt(), model.status() == ModelStatus.RUNNING ? workers.of(model.id()).orElse(null) : null);
     }
 
     /** Time left, estimated from the pace so far: elapsed / epochs done × epochs to go. */

@@ -38,6 +38,11 @@ public class StoredModels {
         return new StoredModel(model.spec(), model.fit(), result.parameters());
     }
 
+    /** Whether the model is still stored (another replica may have deleted it). */
+    public boolean exists(String id) {
+        return ResourceIds.wellFormed(id) && models.existsById(id);
+    }
+
     /** The rows the model was trained on (all of them, before the split). */
     public RowSet trainingRows(String id) {
         Model model = find(id);

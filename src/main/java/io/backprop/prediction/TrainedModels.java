@@ -14,14 +14,19 @@ import io.backprop.system.ResourceIds;
 /**
  * Trained models kept in memory, so that predictions neither query the database nor decode parameters; bounded by
  * the memory they take and by their number, the least used leaving first. A SUCCEEDED model never changes, so a
- * cached one is never stale; a deleted one leaves at once.
+ * cached one is never stale; one deleted here leaves at once, one deleted on another replica within the confirm
+ * interval (each cached model's existence is read again at most that often).
  */
 @Component
 class TrainedModels {
 
     private final LoadingCache<String, TrainedModel> cache;
+    /** Models recently confirmed to be still stored. */
+    private final LoadingCache<String, Boolean> confirmed;
 
     TrainedModels(StoredModels stored, ModelProperties properties) {
+        this.confirmed = Caffeine.newBuilder().expireAfterWrite(properties.confirmInterval())
+                .maximumSize(properties.cacheSize()).build(stored::exists);
         long maxBytes = properties.cacheBytes().toBytes();
         // every model weighs at least an equal share, so the weight bound also bounds the count
         long share = Math.max(1, maxBytes / properties.cacheSize());
@@ -39,12 +44,18 @@ class TrainedModels {
         if (!ResourceIds.wellFormed(id)) {
             throw new ModelNotFoundException(id);
         }
-        return cache.get(id);
+        TrainedModel model = cache.get(id);
+        if (!confirmed.get(id)) {
+            evict(new ModelDeleted(id));
+            throw new ModelNotFoundException(id);
+        }
+        return model;
     }
 
     @EventListener
     void evict(ModelDeleted deleted) {
         cache.invalidate(deleted.id());
+        confirmed.invalidate(deleted.id());
     }
 
     /** The memory the cached models take, as weighed. */

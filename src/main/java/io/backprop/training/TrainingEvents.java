@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,6 +121,11 @@ public class TrainingEvents implements SmartLifecycle {
 
     public boolean hasListeners(String modelId) {
         return listeners.containsKey(modelId);
+    }
+
+    /** The models someone follows here. */
+    public Set<String> followed() {
+        return Set.copyOf(listeners.keySet());
     }
 
     /** On the sender thread: the last event, then the stream closes. */

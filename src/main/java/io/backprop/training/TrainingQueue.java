@@ -1,6 +1,5 @@
 package io.backprop.training;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,18 +191,6 @@ public class TrainingQueue implements SmartLifecycle {
     /** Whether the model's job trains in this process (its events come from here, not from the database). */
     public boolean runsHere(String modelId) {
         return running.containsKey(modelId);
-    }
-
-    /** Which replica runs the model's job and when it last said the job was alive; empty unless one does. */
-    public Optional<Worker> worker(String modelId) {
-        return jdbc.query("SELECT picked_by, last_heartbeat FROM scheduled_tasks WHERE task_name = ? "
-                + "AND task_instance = ? AND picked = ?", rows -> rows.next() ? Optional.of(new Worker(
-                        rows.getString(1), Optional.ofNullable(rows.getTimestamp(2)).map(Timestamp::toInstant)
-                                .orElse(null))) : Optional.<Worker>empty(), TASK, modelId, true);
-    }
-
-    /** A replica running a job, and when it last reported the job alive. */
-    public record Worker(String replica, Instant lastHeartbeat) {
     }
 
     /**

@@ -20,6 +20,7 @@ import io.backprop.dataset.DatasetColumns;
 import io.backprop.dataset.RowStore;
 import io.backprop.system.PersistenceConfiguration;
 import io.backprop.training.JobProperties;
+import io.backprop.training.JobWorkers;
 import io.backprop.training.TrainingEvents;
 
 /**
@@ -31,7 +32,7 @@ import io.backprop.training.TrainingEvents;
 @DataJdbcTest
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({PersistenceConfiguration.class, ModelColumns.class, DatasetColumns.class, ModelJournal.class, RowStore.class,
-        ModelViews.class, TrainingEvents.class, ModelStoreTest.FixedClock.class})
+        ModelViews.class, JobWorkers.class, TrainingEvents.class, ModelStoreTest.FixedClock.class})
 @EnableConfigurationProperties(JobProperties.class)
 @interface ModelStoreTest {
 
