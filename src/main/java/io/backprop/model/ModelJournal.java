@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.backprop.dataset.RowStore;
+import io.backprop.network.Checkpoint;
+import io.backprop.training.CurvePoint;
 import io.backprop.training.JobResult;
 import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingJob;
@@ -29,9 +31,11 @@ class ModelJournal implements TrainingJournal {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final RowStore rows;
+    private final ModelCheckpointRepository checkpoints;
 
     ModelJournal(ModelRepository models, ModelDatasetRepository datasets, JdbcAggregateOperations aggregates,
-            ModelViews views, TrainingEvents events, TransactionTemplate transaction, Clock clock, RowStore rows) {
+            ModelViews views, TrainingEvents events, TransactionTemplate transaction, Clock clock, RowStore rows,
+            ModelCheckpointRepository checkpoints) {
         this.models = models;
         this.datasets = datasets;
         this.aggregates = aggregates;
@@ -40,6 +44,7 @@ class ModelJournal implements TrainingJournal {
         this.transaction = transaction;
         this.clock = clock;
         this.rows = rows;
+        this.checkpoints = checkpoints;
     }
 
     @Override
@@ -55,9 +60,30 @@ class ModelJournal implements TrainingJournal {
             events.publish(modelId, "status", views.of(model));
         }
         // prepared from the stored rows exactly as when the model was created: the split is seeded
-        return datasets.findById(modelId).map(stored -> TrainingData.prepare(model.spec(), rows.read(
-                stored.rowSetId(), model.spec().dataset().featureNames(), model.spec().dataset().targetNames()))
-                .job(modelId, model.spec(), stored.initialParameters()));
+        Optional<TrainingJob> job = datasets.findById(modelId).map(stored -> TrainingData.prepare(model.spec(),
+                rows.read(stored.rowSetId(), model.spec().dataset().featureNames(),
+                        model.spec().dataset().targetNames())).job(modelId, model.spec(), stored.initialParameters()));
+        return job.map(fresh -> checkpoints.findById(modelId).map(saved -> {
+            List<CurvePoint> curve = saved.curve().points();
+            models.recordProgress(modelId, saved.epochs(), curve.get(curve.size() - 1).cost());
+            return fresh.resumingFrom(new TrainingJob.Resume(saved.content(), curve));
+        }).orElse(fresh));
+    }
+
+    @Override
+    public void checkpointed(String modelId, Checkpoint checkpoint, List<CurvePoint> curve) {
+        ModelCheckpoint saved = new ModelCheckpoint(modelId, checkpoint.epochs(), checkpoint, new LearningCurve(curve),
+                clock.instant());
+        transaction.executeWithoutResult(status -> {
+            if (models.stopRequested(modelId).isPresent()) {
+                if (checkpoints.existsById(modelId)) {
+                    aggregates.update(saved);
+                }
+                else {
+                    aggregates.insert(saved);
+                }
+            }
+        });
     }
 
     @Override
@@ -84,6 +110,7 @@ class ModelJournal implements TrainingJournal {
             if (models.markSucceeded(job.modelId(), result.epochs(), result.metrics().training().cost(),
                     DataFit.of(job), result.metrics(), Outcome.of(result, job), clock.instant())) {
                 aggregates.insert(stored);
+                checkpoints.deleteById(job.modelId());
             }
         });
         announceEnd(job.modelId());
@@ -92,6 +119,13 @@ class ModelJournal implements TrainingJournal {
     @Override
     public void failed(String modelId, String message) {
         models.markFailed(modelId, message, clock.instant());
+        checkpoints.deleteById(modelId);
+        announceEnd(modelId);
+    }
+
+    /** A model cancelled: its checkpoint goes, and its followers hear the end. */
+    void cancelled(String modelId) {
+        checkpoints.deleteById(modelId);
         announceEnd(modelId);
     }
 

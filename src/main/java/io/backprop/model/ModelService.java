@@ -72,7 +72,7 @@ class ModelService {
         if (!cancelled && ended.status() != ModelStatus.CANCELLED) {
             throw new ModelStateException(id, ended.status(), "it ended before the cancel took effect");
         }
-        journal.announceEnd(id);
+        journal.cancelled(id);
         return views.of(ended);
     }
 

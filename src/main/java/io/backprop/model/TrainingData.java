@@ -72,6 +72,6 @@ record TrainingData(DataFit fit, LabelEncoding labels, Examples training, Exampl
         NetworkSpec network = spec.network();
         Parameters initial = start != null ? start : Parameters.initial(network, spec.training().seed());
         return new TrainingJob(modelId, network, initial, training, validation, spec.training().options(),
-                Duration.ofSeconds(spec.training().maxSeconds()), labels, fit.preprocessing().transform());
+                Duration.ofSeconds(spec.training().maxSeconds()), labels, fit.preprocessing().transform(), null);
     }
 }

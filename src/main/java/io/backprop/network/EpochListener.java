@@ -22,5 +22,14 @@ public interface EpochListener {
         return false;
     }
 
+    /** Asked after each epoch that training goes on from: whether to be handed a {@link Checkpoint} now. */
+    default boolean wantsCheckpoint() {
+        return false;
+    }
+
+    /** A checkpoint to resume from after the epochs it counts; the listener may keep it. */
+    default void onCheckpoint(Checkpoint checkpoint) {
+    }
+
     EpochListener NONE = (epoch, cost, validationCost) -> true;
 }

@@ -1,6 +1,9 @@
 package io.backprop.network;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The training loop: per epoch, for each batch a forward pass, a backward pass and a gradient step. Buffers are
@@ -10,6 +13,8 @@ public final class Trainer {
 
     /** Keeps the shuffling stream apart from the weight-initialisation stream drawn from the same seed. */
     private static final long SHUFFLE_SALT = 0x5DEECE66DL;
+    /** Spreads epoch numbers over the seed's bits (the golden ratio's, as in SplittableRandom). */
+    private static final long EPOCH_MIX = 0x9E3779B97F4A7C15L;
 
     private Trainer() {
     }
@@ -23,8 +28,17 @@ public final class Trainer {
     /** Trains on the backend that suits the batch size; {@code validation} may be null. */
     public static TrainingResult train(NetworkSpec spec, Parameters initial, Examples training, Examples validation,
             TrainingOptions options, EpochListener listener) {
+        return resume(spec, initial, null, training, validation, options, listener);
+    }
+
+    /**
+     * The same, going on from {@code checkpoint} (null: from the start) exactly as the run that handed it out
+     * would have: a resumed run ends with the parameters of an uninterrupted one, bit for bit.
+     */
+    public static TrainingResult resume(NetworkSpec spec, Parameters initial, Checkpoint checkpoint,
+            Examples training, Examples validation, TrainingOptions options, EpochListener listener) {
         Backend backend = Backend.choose(spec, options.batchRows(training.rows()));
-        return train(spec, initial, training, validation, options, listener, backend);
+        return train(spec, initial, checkpoint, training, validation, options, listener, backend);
     }
 
     /**
@@ -35,11 +49,18 @@ public final class Trainer {
      */
     public static TrainingResult train(NetworkSpec spec, Parameters initial, Examples training, Examples validation,
             TrainingOptions options, EpochListener listener, Backend backend) {
+        return train(spec, initial, null, training, validation, options, listener, backend);
+    }
+
+    private static TrainingResult train(NetworkSpec spec, Parameters initial, Checkpoint checkpoint,
+            Examples training, Examples validation, TrainingOptions options, EpochListener listener,
+            Backend backend) {
         training.requireFits(spec);
         boolean load = options.batchRows(training.rows()) == training.rows() || options.epochs() > 2;
-        Network network = new Network(spec, initial, backend);
+        Network network = new Network(spec, checkpoint != null ? checkpoint.parameters() : initial, backend);
         try (LoadedExamples loaded = load ? LoadedExamples.load(training, spec, backend) : null) {
-            return train(network, new Batches(network, training, loaded, options), validation, options, listener);
+            return train(network, new Batches(network, training, loaded, options), validation, options, listener,
+                    checkpoint);
         }
         finally {
             network.close();
@@ -55,7 +76,7 @@ public final class Trainer {
         training.requireFits(spec);
         Network network = new Network(spec, initial, training.backend);
         try {
-            return train(network, new Batches(network, null, training, options), validation, options, listener);
+            return train(network, new Batches(network, null, training, options), validation, options, listener, null);
         }
         finally {
             network.close();
@@ -63,10 +84,17 @@ public final class Trainer {
     }
 
     private static TrainingResult train(Network network, Batches batches, Examples validation,
-            TrainingOptions options, EpochListener listener) {
+            TrainingOptions options, EpochListener listener, Checkpoint checkpoint) {
         ValidationSet held = validation == null ? null : new ValidationSet(network, validation);
         BestEpoch best = options.earlyStopping() == null ? null : new BestEpoch(network, options.earlyStopping());
         int epoch = 0;
+        if (checkpoint != null) {
+            epoch = checkpoint.epochs();
+            batches.updater.restore(checkpoint.optimizerSteps(), checkpoint.optimizerState(), network::matrix);
+            if (best != null) {
+                best.restore(checkpoint, network::matrix);
+            }
+        }
         boolean proceed = true;
         boolean patienceRanOut = false;
         while (proceed && epoch < options.epochs()) {
@@ -74,7 +102,7 @@ public final class Trainer {
             if (best != null) {
                 best.rememberStart();
             }
-            double cost = batches.runEpoch(options.schedule().rate(options.learningRate(), epoch), listener);
+            double cost = batches.runEpoch(epoch, options.schedule().rate(options.learningRate(), epoch), listener);
             if (batches.interrupted) {
                 requireFinite(network, epoch, 0, 0, options.maxWeight());
                 break;
@@ -86,6 +114,12 @@ public final class Trainer {
                 proceed = false;
             }
             epoch++;
+            if (proceed && epoch < options.epochs() && listener.wantsCheckpoint()) {
+                listener.onCheckpoint(new Checkpoint(epoch, network.parameters(), batches.updater.steps(),
+                        batches.updater.state(), best == null ? null : best.epoch,
+                        best == null ? Double.POSITIVE_INFINITY : best.bestCost,
+                        best == null ? List.of() : best.saved()));
+            }
         }
         if (best != null) {
             best.restore();
@@ -176,6 +210,25 @@ public final class Trainer {
                 network.restoreParametersFrom(best);
             }
         }
+
+        /** The best parameters so far, for a checkpoint (absent biases as empty matrices); none before a best. */
+        List<double[][]> saved() {
+            List<double[][]> saved = new ArrayList<>();
+            for (int i = 0; epoch != null && i < best.length; i++) {
+                saved.add(best[i] == null ? new double[0][] : best[i].toArray());
+            }
+            return saved;
+        }
+
+        void restore(Checkpoint checkpoint, Function<double[][], Matrix> matrices) {
+            epoch = checkpoint.bestEpoch();
+            bestCost = checkpoint.bestCost();
+            for (int i = 0; i < checkpoint.best().size(); i++) {
+                if (best[i] != null) {
+                    best[i].assign(matrices.apply(checkpoint.best().get(i)));
+                }
+            }
+        }
     }
 
     /**
@@ -193,8 +246,8 @@ public final class Trainer {
         private final int batchRows;
         /** The rows in this epoch's order; null in the fixed order. */
         private final int[] order;
-        private final Random random;
-        private final Updater updater;
+        private final long seed;
+        final Updater updater;
         private final double l2;
         /** Every batch, in place, in the fixed order from loaded rows; else null. */
         private final Batch[] blocks;
@@ -215,7 +268,7 @@ public final class Trainer {
             for (int i = 0; shuffled && i < rows; i++) {
                 order[i] = i;
             }
-            this.random = shuffled ? new Random(options.seed() ^ SHUFFLE_SALT) : null;
+            this.seed = options.seed();
             this.updater = Updater.of(options, network);
             this.l2 = options.l2();
             int lastRows = rows - (rows - 1) / batchRows * batchRows;
@@ -244,9 +297,9 @@ public final class Trainer {
          * plus the weight penalty of that step. Returns NaN, with {@link #interrupted} set, when the listener
          * interrupts the epoch between two batches.
          */
-        double runEpoch(double learningRate, EpochListener listener) {
-            if (random != null) {
-                shuffle();
+        double runEpoch(int epoch, double learningRate, EpochListener listener) {
+            if (order != null) {
+                shuffle(epoch);
             }
             double lossSum = 0;
             for (int from = 0, b = 0; from < rows; from += batchRows, b++) {
@@ -282,7 +335,15 @@ public final class Trainer {
             return buffer;
         }
 
-        private void shuffle() {
+        /**
+         * Puts the rows in epoch {@code epoch}'s order, drawn from the seed and the epoch alone, so that a run
+         * resumed at any epoch sees the same orders as one that never stopped.
+         */
+        private void shuffle(int epoch) {
+            Random random = new Random(seed ^ SHUFFLE_SALT ^ (epoch + 1) * EPOCH_MIX);
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int swap = order[i];

@@ -1,5 +1,8 @@
 package io.backprop.network;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * An {@link Optimizer} at work on one network: applies its rule to each parameter, keeping per-parameter state
  * (velocities, moments) allocated once, before the first step. With gradient clipping (clipNorm c), when the
@@ -55,6 +58,40 @@ abstract class Updater {
     void beginStep() {
     }
 
+    /** Steps taken, where the rule depends on their count (Adam's bias corrections); else 0. */
+    int steps() {
+        return 0;
+    }
+
+    void restoreSteps(int steps) {
+    }
+
+    /** Every slot's state matrices, in slot order, as the engine lays them out. */
+    List<double[][]> state() {
+        List<double[][]> state = new ArrayList<>();
+        for (Slot slot : slots) {
+            for (Matrix m : new Matrix[] {slot.first(), slot.second()}) {
+                if (m != null) {
+                    state.add(m.toArray());
+                }
+            }
+        }
+        return state;
+    }
+
+    /** Puts back the state {@link #state()} returned, through {@code matrices} that turn arrays into matrices. */
+    void restore(int steps, List<double[][]> state, java.util.function.Function<double[][], Matrix> matrices) {
+        restoreSteps(steps);
+        int k = 0;
+        for (Slot slot : slots) {
+            for (Matrix m : new Matrix[] {slot.first(), slot.second()}) {
+                if (m != null) {
+                    m.assign(matrices.apply(state.get(k++)));
+                }
+            }
+        }
+    }
+
     abstract void update(Slot slot, double learningRate);
 
     private static final class SgdUpdater extends Updater {
@@ -102,6 +139,16 @@ abstract class Updater {
         AdamUpdater(Network network, Optimizer.Adam rule) {
             super(network, 2);
             this.rule = rule;
+        }
+
+        @Override
+        int steps() {
+            return t;
+        }
+
+        @Override
+        void restoreSteps(int steps) {
+            t = steps;
         }
 
         /** Folds the bias corrections of step t into the step size and ε: same update, fewer operations. */

@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param missedHeartbeats heartbeats a running job may miss before another replica runs it again
  * @param followInterval how often a replica reads from the database the progress of jobs that train elsewhere,
  *     for the clients following them here
+ * @param checkpointInterval how often a running job keeps a checkpoint (at the end of an epoch) that it goes on
+ *     from if its replica dies or stops
  */
 @Validated
 @ConfigurationProperties("backprop.training")
@@ -51,7 +53,8 @@ public record JobProperties(
         @DefaultValue("1s") @NotNull Duration pollingInterval,
         @DefaultValue("5s") @NotNull Duration heartbeatInterval,
         @DefaultValue("6") @Min(2) int missedHeartbeats,
-        @DefaultValue("500ms") @NotNull Duration followInterval) {
+        @DefaultValue("500ms") @NotNull Duration followInterval,
+        @DefaultValue("10s") @NotNull Duration checkpointInterval) {
 
     /** This replica's name: as configured, or the host's. */
     public String replicaName() {

@@ -31,6 +31,14 @@ final class LearningCurveRecorder {
         }
     }
 
+    /** Takes up a curve recorded before a checkpoint, as if this recorder had recorded it. */
+    synchronized void restore(List<CurvePoint> recorded) {
+        points.clear();
+        for (CurvePoint point : recorded) {
+            record(point.epoch(), point.cost(), point.validationCost() == null ? Double.NaN : point.validationCost());
+        }
+    }
+
     /** {@code validationCost} is NaN when no rows are held out. */
     synchronized void record(int epoch, double cost, double validationCost) {
         lastEpoch = epoch;

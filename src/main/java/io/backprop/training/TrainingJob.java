@@ -1,9 +1,11 @@
 package io.backprop.training;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.backprop.metrics.Evaluation;
 import io.backprop.metrics.Metrics;
+import io.backprop.network.Checkpoint;
 import io.backprop.network.Examples;
 import io.backprop.network.NetworkSpec;
 import io.backprop.network.Parameters;
@@ -17,10 +19,21 @@ import io.backprop.preprocessing.RowTransform;
  * be run again. The validation rows (null when none are held out) are measured every epoch and never trained
  * on; the job stops and fails after {@code timeLimit} (capped by the server's limit). {@code labels} (null for
  * regression) and {@code transform} say how the network's numbers read as classes or in the targets' units.
+ * {@code resume} (null: from the start) is the checkpoint a job that ran before goes on from.
  */
 public record TrainingJob(String modelId, NetworkSpec spec, Parameters initial, Examples training,
         Examples validation, TrainingOptions options, Duration timeLimit, LabelEncoding labels,
-        RowTransform transform) {
+        RowTransform transform, Resume resume) {
+
+    /** Where a job that ran before goes on from: its last checkpoint and the learning curve up to it. */
+    public record Resume(Checkpoint checkpoint, List<CurvePoint> curve) {
+    }
+
+    /** The same job, going on from {@code from}. */
+    public TrainingJob resumingFrom(Resume from) {
+        return new TrainingJob(modelId, spec, initial, training, validation, options, timeLimit, labels, transform,
+                from);
+    }
 
     /** How trained parameters fit the training rows and, when some were held out, the validation rows. */
     public Metrics metrics(Parameters trained) {

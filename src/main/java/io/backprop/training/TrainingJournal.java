@@ -3,6 +3,8 @@ package io.backprop.training;
 import java.util.List;
 import java.util.Optional;
 
+import io.backprop.network.Checkpoint;
+
 /**
  * Where jobs record their lifecycle. The model side implements it on its database, which is what makes a job's
  * state outlive the process and visible to every replica; each call moves a model only from the state it expects
@@ -12,13 +14,17 @@ public interface TrainingJournal {
 
     /**
      * QUEUED → RUNNING (or RUNNING again, for a job whose replica died or handed it back), counting the start,
-     * and the job to run, read from the database only now so that a job holds no rows while it waits; empty when
-     * the model is no longer waiting or running (cancelled or deleted meanwhile).
+     * and the job to run, going on from its last checkpoint if it has one, read from the database only now so
+     * that a job holds no rows while it waits; empty when the model is no longer waiting or running (cancelled or
+     * deleted meanwhile).
      */
     Optional<TrainingJob> started(String modelId);
 
     /** A running job's progress: epochs completed and the latest cost. */
     void progressed(String modelId, int epochs, double cost);
+
+    /** Keeps a running job's checkpoint, with the learning curve up to it, in place of the one before. */
+    void checkpointed(String modelId, Checkpoint checkpoint, List<CurvePoint> curve);
 
     /** What a running job should do, as any replica asked: go on, stop and keep its parameters, or end. */
     Control control(String modelId);

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.backprop.metrics.Metrics;
+import io.backprop.network.Checkpoint;
 import io.backprop.network.EpochListener;
 import io.backprop.network.Trainer;
 import io.backprop.network.TrainingDivergedException;
@@ -20,13 +21,15 @@ import io.backprop.network.TrainingResult;
  * One job on a training thread: trains, reports progress at bounded rates (to the database and to clients
  * following it), and ends the job in the journal. A job ends early when it is cancelled, stopped (it then keeps
  * its parameters), runs past its time limit, diverges, or the service shuts down; in the last case the journal
- * is left as it is, and the job is handed back to run again. Cancel, stop and the time limit are checked between
+ * is left as it is, and the job is handed back to run again, from its last checkpoint (kept at the end of an
+ * epoch, at most once a checkpoint interval). Cancel, stop and the time limit are checked between
  * batches, so they take effect within a batch, not at the end of a long epoch; a cancel, delete or stop asked on
  * another replica is read from the journal at most once a progress interval.
  */
 final class TrainingRun implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
+    static final Duration HAND_BACK_WAIT = Duration.ofSeconds(10);
 
     private final String modelId;
     private final TrainingJournal journal;
@@ -37,6 +40,10 @@ final class TrainingRun implements Runnable {
     private volatile boolean cancelled;
     private volatile boolean stopRequested;
     private volatile boolean shuttingDown;
+    /** When a job stopping with the service stops waiting for the end of its epoch to keep a checkpoint. */
+    private volatile long handBackBy;
+    private volatile boolean checkpointedToHandBack;
+    private volatile boolean handedBack;
     private volatile boolean endedElsewhere;
 
     TrainingRun(String modelId, TrainingJournal journal, TrainingEvents events, JobProperties properties) {
@@ -60,18 +67,24 @@ final class TrainingRun implements Runnable {
         return done.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Asks the job to keep a checkpoint at the end of its epoch and stop, to be handed back; an epoch that does not
+     * end within {@link #HAND_BACK_WAIT} is cut short, and the job goes on from its checkpoint before.
+     */
     void shutDown() {
+        handBackBy = System.nanoTime() + HAND_BACK_WAIT.toNanos();
         shuttingDown = true;
     }
 
     /** Whether the job stopped because the service shut down, and must run again. */
     boolean handedBack() {
-        return shuttingDown;
+        return handedBack;
     }
 
     @Override
     public void run() {
         try {
+            handedBack = shuttingDown;
             if (!ending()) {
                 journal.started(modelId).ifPresent(this::train);
             }
@@ -86,14 +99,18 @@ final class TrainingRun implements Runnable {
     }
 
     private boolean ending() {
-        return cancelled || shuttingDown || endedElsewhere;
+        return cancelled || endedElsewhere || handedBack;
     }
 
     private void train(TrainingJob job) {
         curve = new LearningCurveRecorder(job.options().epochs(), properties.curvePoints());
+        if (job.resume() != null) {
+            curve.restore(job.resume().curve());
+        }
         Clock clock = new Clock(timeLimit(job), properties);
         try {
-            TrainingResult result = Trainer.train(job.spec(), job.initial(), job.training(), job.validation(),
+            TrainingResult result = Trainer.resume(job.spec(), job.initial(),
+                    job.resume() == null ? null : job.resume().checkpoint(), job.training(), job.validation(),
                     job.options().withMaxWeight(properties.maxWeight()), listener(job, clock));
             if (endedElsewhere) {
                 journal.endedElsewhere(modelId);
@@ -165,6 +182,18 @@ final class TrainingRun implements Runnable {
             }
 
             @Override
+            public boolean wantsCheckpoint() {
+                return shuttingDown || System.nanoTime() >= clock.nextCheckpoint;
+            }
+
+            @Override
+            public void onCheckpoint(Checkpoint checkpoint) {
+                journal.checkpointed(modelId, checkpoint, curve.points());
+                clock.nextCheckpoint = System.nanoTime() + properties.checkpointInterval().toNanos();
+                checkpointedToHandBack = shuttingDown;
+            }
+
+            @Override
             public boolean interrupted() {
                 long now = System.nanoTime();
                 clock.timedOut = now > clock.end;
@@ -174,6 +203,7 @@ final class TrainingRun implements Runnable {
                     stopRequested |= control == TrainingJournal.Control.STOP;
                     endedElsewhere |= control == TrainingJournal.Control.END;
                 }
+                handedBack |= shuttingDown && (checkpointedToHandBack || now > handBackBy);
                 return ending() || stopRequested || clock.timedOut;
             }
         };
@@ -192,6 +222,7 @@ final class TrainingRun implements Runnable {
         long nextReport;
         long nextEvent;
         long nextControl;
+        long nextCheckpoint;
         boolean timedOut;
 
         Clock(Duration limit, JobProperties properties) {
@@ -199,6 +230,7 @@ final class TrainingRun implements Runnable {
             this.nextReport = start + properties.progressInterval().toNanos();
             this.nextEvent = start;
             this.nextControl = start + properties.progressInterval().toNanos();
+            this.nextCheckpoint = start + properties.checkpointInterval().toNanos();
         }
     }
 }

@@ -156,7 +156,9 @@ public class DatasetStorageTests extends HttpApiTests {
             first.flush();
 
             UploadClient.Answer second = null;
-            for (int i = 0; i < 100 && (second == null || second.status() != 429); i++) {
+            // the first upload holds the only place once its request is dispatched: try until then, within 10 s
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while ((second == null || second.status() != 429) && System.nanoTime() < deadline) {
                 second = uploads.post("/datasets?targets=y", UploadClient.CSV, null, "x,y\n1,0\n2,1\n".getBytes());
                 if (second.status() == 201) {
                     delete(second.body());

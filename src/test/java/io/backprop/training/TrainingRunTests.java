@@ -22,7 +22,7 @@ class TrainingRunTests {
 
     private static final JobProperties PROPERTIES = new JobProperties(1, 1, Duration.ofSeconds(1),
             Duration.ZERO, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1e6, 10, 10, Duration.ofSeconds(15), "test",
-            Duration.ofSeconds(1), Duration.ofSeconds(5), 6, Duration.ofMillis(500));
+            Duration.ofSeconds(1), Duration.ofSeconds(5), 6, Duration.ofMillis(500), Duration.ofSeconds(10));
 
     @Test
     void anErrorWithoutAMessageShouldStillFailTheJobWithOneWorthReading() {
@@ -55,7 +55,7 @@ class TrainingRunTests {
                     true)), Loss.SQUARED_ERROR);
             Examples rows = new Examples(new double[][] {{0}, {1}}, new double[][] {{0}, {1}});
             return Optional.of(new TrainingJob(modelId, spec, Parameters.initial(spec, 1), rows, null,
-                    new TrainingOptions(10, 0.1, null, true, 1), null, null, null));
+                    new TrainingOptions(10, 0.1, null, true, 1), null, null, null, null));
         }
 
         @Override
@@ -69,6 +69,10 @@ class TrainingRunTests {
         @Override
         public void failed(String modelId, String message) {
             failures.add(message);
+        }
+
+        @Override
+        public void checkpointed(String modelId, io.backprop.network.Checkpoint checkpoint, List<CurvePoint> curve) {
         }
 
         @Override
