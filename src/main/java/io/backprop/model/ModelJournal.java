@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +24,8 @@ import io.backprop.training.TrainingJournal;
  */
 @Component
 class ModelJournal implements TrainingJournal {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelJournal.class);
 
     private final ModelRepository models;
     private final ModelDatasetRepository datasets;
@@ -49,8 +53,15 @@ class ModelJournal implements TrainingJournal {
 
     @Override
     public Optional<TrainingJob> started(String modelId) {
-        if (!models.markRunning(modelId, clock.instant())) {
+        Optional<TrainingJob.Resume> resume = checkpoints.findById(modelId)
+                .map(saved -> new TrainingJob.Resume(saved.content(), saved.curve().points()));
+        int epoch = resume.map(from -> from.checkpoint().epochs()).orElse(0);
+        Double cost = resume.map(from -> from.curve().get(from.curve().size() - 1).cost()).orElse(null);
+        if (!models.markRunning(modelId, epoch, cost, clock.instant())) {
             return Optional.empty();
+        }
+        if (epoch > 0) {
+            log.info("Model {} goes on from its checkpoint after {} epochs", modelId, epoch);
         }
         Model model = models.findById(modelId).orElse(null);
         if (model == null) {
@@ -60,14 +71,10 @@ class ModelJournal implements TrainingJournal {
             events.publish(modelId, "status", views.of(model));
         }
         // prepared from the stored rows exactly as when the model was created: the split is seeded
-        Optional<TrainingJob> job = datasets.findById(modelId).map(stored -> TrainingData.prepare(model.spec(),
-                rows.read(stored.rowSetId(), model.spec().dataset().featureNames(),
-                        model.spec().dataset().targetNames())).job(modelId, model.spec(), stored.initialParameters()));
-        return job.map(fresh -> checkpoints.findById(modelId).map(saved -> {
-            List<CurvePoint> curve = saved.curve().points();
-            models.recordProgress(modelId, saved.epochs(), curve.get(curve.size() - 1).cost());
-            return fresh.resumingFrom(new TrainingJob.Resume(saved.content(), curve));
-        }).orElse(fresh));
+        return datasets.findById(modelId).map(stored -> TrainingData.prepare(model.spec(), rows.read(
+                stored.rowSetId(), model.spec().dataset().featureNames(), model.spec().dataset().targetNames()))
+                .job(modelId, model.spec(), stored.initialParameters()))
+                .map(fresh -> resume.map(fresh::resumingFrom).orElse(fresh));
     }
 
     @Override

@@ -26,12 +26,16 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
 
     int countByStatus(ModelStatus status);
 
-    /** Starts the job, or starts it again from the beginning when its replica died or handed it back. */
+    /**
+     * Starts the job, or starts it again when its replica died or handed it back: from {@code epoch} (0, or that of
+     * its checkpoint) with that epoch's cost (null at 0).
+     */
     @Modifying
     @Query("""
-            UPDATE model SET status = 'RUNNING', started_at = :now, epoch = 0, cost = NULL, attempts = attempts + 1
+            UPDATE model SET status = 'RUNNING', started_at = :now, epoch = :epoch, cost = :cost,
+                attempts = attempts + 1
             WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
-    boolean markRunning(String id, Instant now);
+    boolean markRunning(String id, int epoch, Double cost, Instant now);
 
     /** Whether a stop was asked; empty unless the model is RUNNING. */
     @Query("SELECT stop_requested FROM model WHERE id = :id AND status = 'RUNNING'")

@@ -43,16 +43,16 @@ class ModelRepositoryTests {
 
     @Test
     void anEndedModelShouldNotStartAgain() {
-        assertThat(models.markRunning("m1", NOW)).isTrue();
+        assertThat(models.markRunning("m1", 0, null, NOW)).isTrue();
         models.markCancelled("m1", NOW);
 
-        assertThat(models.markRunning("m1", NOW)).isFalse();
+        assertThat(models.markRunning("m1", 0, null, NOW)).isFalse();
         assertThat(models.findById("m1").orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
     }
 
     @Test
     void cancelledJobShouldNotBeOverwrittenByItsLateResult() {
-        models.markRunning("m1", NOW);
+        models.markRunning("m1", 0, null, NOW);
 
         assertThat(models.markCancelled("m1", NOW)).isTrue();
         assertThat(models.markSucceeded("m1", 10, 0.1, FIT, null, null, NOW)).isFalse();
@@ -62,7 +62,7 @@ class ModelRepositoryTests {
 
     @Test
     void finishedModelShouldNotBeCancelled() {
-        models.markRunning("m1", NOW);
+        models.markRunning("m1", 0, null, NOW);
         models.markFailed("m1", "diverged", NOW);
 
         assertThat(models.markCancelled("m1", NOW)).isFalse();
@@ -71,10 +71,10 @@ class ModelRepositoryTests {
 
     @Test
     void aJobStartedAgainShouldStartFromTheBeginningAndBeCounted() {
-        models.markRunning("m1", NOW);
+        models.markRunning("m1", 0, null, NOW);
         models.recordProgress("m1", 40, 0.3);
 
-        assertThat(models.markRunning("m1", NOW.plusSeconds(5))).isTrue();
+        assertThat(models.markRunning("m1", 0, null, NOW.plusSeconds(5))).isTrue();
 
         Model again = models.findById("m1").orElseThrow();
         assertThat(again.status()).isEqualTo(ModelStatus.RUNNING);
@@ -87,7 +87,7 @@ class ModelRepositoryTests {
     void aStopShouldBeAskedOnlyOfARunningJob() {
         assertThat(models.requestStop("m1")).isFalse();
         assertThat(models.stopRequested("m1")).isEmpty();
-        models.markRunning("m1", NOW);
+        models.markRunning("m1", 0, null, NOW);
 
         assertThat(models.stopRequested("m1")).contains(false);
         assertThat(models.requestStop("m1")).isTrue();
