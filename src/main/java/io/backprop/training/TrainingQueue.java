@@ -221,4 +221,19 @@ public class TrainingQueue implements SmartLifecycle {
     public boolean isRunning() {
         return started;
     }
+
+    /** Whether the scheduler picks and runs jobs here (it does not while the replica stops). */
+    boolean picking() {
+        Scheduler current = scheduler;
+        return current != null && current.getSchedulerState().isStarted()
+                && !current.getSchedulerState().isShuttingDown();
+    }
+
+    String replica() {
+        return replica;
+    }
+
+    int runningHere() {
+        return running.size();
+    }
 }

@@ -61,6 +61,10 @@ public final class Benchmark {
             report.add(workload, run.measurement);
             runs.put(name, run);
             report.fromRows(workload, run.fromRowsSeconds);
+            if (name.equals("W4")) {
+                report.note(checkpointOverhead(workload, arguments.repeats, arguments.backend,
+                        run.measurement.seconds()));
+            }
             if (name.equals("W5")) {
                 report.note("W5 memory: " + Memory.peakDuring(() -> train(workload, arguments.backend)));
                 report.note("W5 model: " + footprint(workload.spec(), run.parameters));
@@ -135,6 +139,45 @@ public final class Benchmark {
                 time / epochs * 1e6,
                 workload.flops() > 0 ? workload.flops() / time / 1e9 : Double.NaN, cost, accuracy), trained,
                 Measurement.median(fromRows));
+    }
+
+    /**
+     * The workload with a checkpoint after every epoch, taken and encoded as a running job keeps one (the job then
+     * writes it to the database, at most once a checkpoint interval), against without.
+     */
+    private static String checkpointOverhead(Workload workload, int repeats, Backend backend, double plain) {
+        int[] bytes = {0};
+        EpochListener everyEpoch = new EpochListener() {
+            @Override
+            public boolean onEpoch(int epoch, double cost, double validationCost) {
+                return true;
+            }
+
+            @Override
+            public boolean wantsCheckpoint() {
+                return true;
+            }
+
+            @Override
+            public void onCheckpoint(io.backprop.network.Checkpoint checkpoint) {
+                bytes[0] = checkpoint.encode().length;
+            }
+        };
+        double[] seconds = new double[repeats];
+        try (LoadedExamples loaded = LoadedExamples.load(workload.examples(), workload.spec(),
+                backend(workload, backend))) {
+            for (int r = 0; r < repeats; r++) {
+                System.gc();
+                long start = System.nanoTime();
+                Trainer.train(workload.spec(), workload.start(), loaded, null, workload.options(), everyEpoch);
+                seconds[r] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        double with = Measurement.median(seconds);
+        int checkpoints = workload.options().epochs() - 1;
+        return String.format(Locale.ROOT, "%s with a checkpoint after every epoch (%d, taken and encoded, %d KiB "
+                + "each): %.4f s against %.4f s, %.2f ms per checkpoint", workload.name(), checkpoints,
+                bytes[0] >> 10, with, plain, (with - plain) / checkpoints * 1e3);
     }
 
     /** Trains from the caller's rows. */

@@ -124,6 +124,12 @@ class ReplicaTests {
         assertThat(Duration.ofNanos(System.nanoTime() - deleted)).isLessThan(Duration.ofSeconds(1));
     }
 
+    @Test
+    void eachReplicaShouldReportItsJobEngineInItsHealth() {
+        assertThat(apiA.get("/actuator/health/jobs").get("status").asString()).isEqualTo("UP");
+        assertThat(apiB.get("/actuator/health/jobs").get("status").asString()).isEqualTo("UP");
+    }
+
     /** Waits until the job runs, and returns the replica running it, as its view says. */
     private String runner(String id) {
         JsonNode running = apiA.awaitStatus(id, "RUNNING", Duration.ofSeconds(10));
