@@ -40,7 +40,6 @@ class ModelCreation {
     private final StorageBudget storage;
     private final JdbcAggregateOperations aggregates;
     private final TransactionTemplate transaction;
-    private final ModelRepository models;
     private final TrainingQueue queue;
     private final RequestLimits limits;
     private final JobProperties jobs;
@@ -50,8 +49,7 @@ class ModelCreation {
     private final SecureRandom seeds = new SecureRandom();
 
     ModelCreation(JsonBinding binding, TrainingInputs inputs, ModelBudget budget, StorageBudget storage,
-            JdbcAggregateOperations aggregates, TransactionTemplate transaction, ModelRepository models,
-            TrainingQueue queue, RequestLimits limits, JobProperties jobs, ModelViews views, Clock clock,
+            JdbcAggregateOperations aggregates, TransactionTemplate transaction, TrainingQueue queue, RequestLimits limits, JobProperties jobs, ModelViews views, Clock clock,
             RowStore rowStore) {
         this.binding = binding;
         this.inputs = inputs;
@@ -59,7 +57,6 @@ class ModelCreation {
         this.storage = storage;
         this.aggregates = aggregates;
         this.transaction = transaction;
-        this.models = models;
         this.queue = queue;
         this.limits = limits;
         this.jobs = jobs;
@@ -88,25 +85,19 @@ class ModelCreation {
         InvalidRequestException.throwIfAny(bound.violations(), checks.violations());
         DataFit plan = TrainingData.plan(spec, resolved.rows());
         budget.check(spec, plan, resolved.rows());
+        queue.requireRoom();
         String id = ResourceIds.next();
         String name = request.name() != null ? request.name() : "model " + id.substring(0, 8);
         long bytes = budget.storedBytes(spec, plan, resolved.start() != null);
         Model model = Model.queued(id, name, Task.of(plan.labels(spec)), spec, plan, bytes, clock.instant());
         store(model, resolved);
-        try {
-            queue.submit(id);
-        }
-        catch (QueueFullException e) {
-            models.deleteById(id);
-            rowStore.releaseUnused();
-            throw e;
-        }
         return views.of(model);
     }
 
     /**
      * Stores the model with a reference to its rows, storing rows given inline first unless the same rows are
-     * stored already; what the rows add to the store is bounded by their float64 size.
+     * stored already, and queues its job, all in one transaction (a full queue keeps nothing); what the rows add
+     * to the store is bounded by their float64 size.
      */
     private void store(Model model, TrainingInputs.Resolved resolved) {
         RowSet rows = resolved.rows();
@@ -120,6 +111,7 @@ class ModelCreation {
             String rowSetId = resolved.rowSetId() != null ? resolved.rowSetId() : rowStore.store(rows).id();
             aggregates.insert(model);
             aggregates.insert(new ModelDataset(model.id(), rowSetId, resolved.start()));
+            queue.submit(model.id());
         }));
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -99,8 +101,9 @@ public class TrainingQueue implements SmartLifecycle {
     }
 
     /**
-     * Queues the job of a new model. Admissions take one row lock in turn, so that replicas together never let
-     * more than the queue capacity wait.
+     * Queues the job of a new model, in the caller's transaction if there is one. Admissions take one row lock in
+     * turn, held until that transaction ends, so that replicas together never let more than the queue capacity
+     * wait; the scheduler is told to look for the job once it is committed.
      *
      * @throws QueueFullException when as many jobs wait as the queue holds
      */
@@ -111,8 +114,25 @@ public class TrainingQueue implements SmartLifecycle {
                 throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
             }
             scheduler.schedule(task.instance(modelId), clock.instant());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.triggerCheckForDueExecutions();
+                }
+            });
         });
-        scheduler.triggerCheckForDueExecutions();
+    }
+
+    /**
+     * Refuses a job before anything of it is stored when the queue is full already; {@link #submit} checks again
+     * under the lock, as the queue may fill meanwhile.
+     *
+     * @throws QueueFullException when as many jobs wait as the queue holds
+     */
+    public void requireRoom() {
+        if (journal.queued() >= properties.queueCapacity()) {
+            throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
+        }
     }
 
     /** On a training thread: runs the job, and hands it back when this replica stops before it ends. */
