@@ -33,10 +33,11 @@ class ModelService {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final RowStore rows;
+    private final ModelCheckpointRepository checkpoints;
 
     ModelService(StoredModels stored, ModelRepository models, ModelResultRepository results, TrainingQueue queue,
             ModelViews views, ModelJournal journal, TrainingEvents events, ApplicationEventPublisher publisher,
-            Clock clock, RowStore rows) {
+            Clock clock, RowStore rows, ModelCheckpointRepository checkpoints) {
         this.stored = stored;
         this.models = models;
         this.results = results;
@@ -47,6 +48,7 @@ class ModelService {
         this.publisher = publisher;
         this.clock = clock;
         this.rows = rows;
+        this.checkpoints = checkpoints;
     }
 
     ModelView get(String id) {
@@ -117,11 +119,15 @@ class ModelService {
         publisher.publishEvent(new ModelDeleted(id));
     }
 
-    /** The stored curve of a finished model, the curve so far of one training here, or an empty one. */
+    /**
+     * The stored curve of a finished model, the curve so far of one training here, that of its last checkpoint
+     * when it trains on another replica, or an empty one.
+     */
     LearningCurve learningCurve(String id) {
         stored.find(id);
         return results.findById(id).map(ModelResult::learningCurve)
                 .or(() -> queue.liveCurve(id).map(LearningCurve::new))
+                .or(() -> checkpoints.findById(id).map(ModelCheckpoint::curve))
                 .orElseGet(() -> new LearningCurve(List.of()));
     }
 }

@@ -90,7 +90,7 @@ class ReplicaTests {
     }
 
     @Test
-    void eventsShouldFollowAJobTrainingOnTheOtherReplica() throws Exception {
+    void eventsAndTheCurveShouldFollowAJobTrainingOnTheOtherReplica() throws Exception {
         String id = apiA.train(ApiClient.LONG);
         ApiClient other = otherThan(runner(id));
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -101,6 +101,8 @@ class ReplicaTests {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream()
                 .filter("event:progress"::equals).count() >= 2);
+        Awaitility.await("the curve up to the last checkpoint").atMost(Duration.ofSeconds(5))
+                .until(() -> other.get("/models/" + id + "/learning-curve").get("points").size() > 0);
         other.post("/models/" + id + "/cancel", "");
 
         reading.get(10, TimeUnit.SECONDS);
@@ -151,7 +153,8 @@ class ReplicaTests {
                 "--spring.flyway.schemas=" + schema, "--backprop.training.replica=" + replica,
                 "--backprop.training.threads=2", "--backprop.training.polling-interval=200ms",
                 "--backprop.training.heartbeat-interval=500ms", "--backprop.training.missed-heartbeats=4",
-                "--backprop.training.progress-interval=100ms", "--backprop.training.follow-interval=100ms");
+                "--backprop.training.progress-interval=100ms", "--backprop.training.follow-interval=100ms",
+                "--backprop.training.checkpoint-interval=200ms");
     }
 
     private static int port(ConfigurableApplicationContext context) {
