@@ -81,8 +81,9 @@ class ModelJournal implements TrainingJournal {
     public void checkpointed(String modelId, Checkpoint checkpoint, List<CurvePoint> curve) {
         ModelCheckpoint saved = new ModelCheckpoint(modelId, checkpoint.epochs(), checkpoint, new LearningCurve(curve),
                 clock.instant());
+        // under the model's row lock: a cancel or delete either comes after (and removes the checkpoint) or before
         transaction.executeWithoutResult(status -> {
-            if (models.stopRequested(modelId).isPresent()) {
+            if (models.lockIfRunning(modelId).isPresent()) {
                 if (checkpoints.existsById(modelId)) {
                     aggregates.update(saved);
                 }

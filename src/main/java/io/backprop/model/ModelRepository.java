@@ -45,6 +45,10 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
     @Query("UPDATE model SET stop_requested = TRUE WHERE id = :id AND status = 'RUNNING'")
     boolean requestStop(String id);
 
+    /** Whether the model is RUNNING, locking its row until the transaction ends so that it stays so meanwhile. */
+    @Query("SELECT id FROM model WHERE id = :id AND status = 'RUNNING' FOR UPDATE")
+    Optional<String> lockIfRunning(String id);
+
     @Modifying
     @Query("UPDATE model SET epoch = :epoch, cost = :cost WHERE id = :id AND status = 'RUNNING'")
     boolean recordProgress(String id, int epoch, double cost);

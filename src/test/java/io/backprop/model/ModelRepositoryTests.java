@@ -93,4 +93,12 @@ class ModelRepositoryTests {
         assertThat(models.requestStop("m1")).isTrue();
         assertThat(models.stopRequested("m1")).contains(true);
     }
+
+    @Test
+    void onlyARunningModelShouldBeLockedForACheckpoint() {
+        assertThat(models.lockIfRunning("m1")).isEmpty();
+        models.markRunning("m1", 0, null, NOW);
+
+        assertThat(models.lockIfRunning("m1")).contains("m1");
+    }
 }
