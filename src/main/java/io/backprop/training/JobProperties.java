@@ -1,5 +1,7 @@
 package io.backprop.training;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 import jakarta.validation.constraints.DecimalMin;
@@ -62,9 +64,9 @@ public record JobProperties(
             return replica;
         }
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
+            return InetAddress.getLocalHost().getHostName();
         }
-        catch (java.net.UnknownHostException e) {
+        catch (UnknownHostException e) {
             return "replica";
         }
     }

@@ -29,7 +29,7 @@ import io.backprop.network.TrainingResult;
 final class TrainingRun implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
-    static final Duration HAND_BACK_WAIT = Duration.ofSeconds(10);
+    private static final Duration HAND_BACK_WAIT = Duration.ofSeconds(10);
 
     private final String modelId;
     private final TrainingJournal journal;
