@@ -25,7 +25,8 @@ VOLUME /app/data
 EXPOSE 8080
 # ThreadPriorityPolicy=1 lets training threads run below requests (a non-root JVM warns, and still lowers them);
 # one BLAS thread per job, as each job's thread brings an OpenMP team of its own (see pom.xml)
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:ThreadPriorityPolicy=1" OMP_NUM_THREADS=1
+# Listening on every interface, the service needs keys and will not start without BACKPROP_ADMIN_KEY
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:ThreadPriorityPolicy=1" OMP_NUM_THREADS=1 SERVER_ADDRESS=0.0.0.0
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS "http://localhost:${SERVER_PORT:-8080}/actuator/health/readiness" || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

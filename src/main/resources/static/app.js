@@ -39,20 +39,58 @@ const FINISHED = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 const $ = (id) => document.getElementById(id);
 const state = {id: null, model: null, events: null, curve: null, boundary: null};
+// The API key, when the server asks for one: kept for this tab only, sent in a header, never in a URL.
+const KEY_STORAGE = 'backprop.key';
+
+function authorization() {
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  return key ? {Authorization: 'Bearer ' + key} : {};
+}
 
 async function api(method, path, body) {
   const response = await fetch(path, {
     method,
-    headers: body === undefined ? {} : {'Content-Type': 'application/json'},
+    headers: Object.assign(body === undefined ? {} : {'Content-Type': 'application/json'}, authorization()),
     body: body === undefined ? undefined : JSON.stringify(body)
   });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
+  if (response.status === 401) {
+    askForKey(data && data.detail);
+  }
   if (!response.ok) {
     throw Object.assign(new Error(data && data.detail || response.statusText), {problem: data});
   }
   return data;
 }
+
+// ---------------------------------------------------------------- the API key, when the server needs one
+function askForKey(reason) {
+  $('key-section').hidden = false;
+  $('key-message').textContent = sessionStorage.getItem(KEY_STORAGE)
+    ? `The server refused this key: ${reason || 'unknown or revoked'}. Enter another.`
+    : 'This server needs an API key: ask its admin for one and enter it here.';
+}
+
+$('key-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = $('key-input').value.trim();
+  if (!key) {
+    return;
+  }
+  sessionStorage.setItem(KEY_STORAGE, key);
+  $('key-input').value = '';
+  $('key-section').hidden = true;
+  $('forget-key').hidden = false;
+  state.id = null;
+  refreshModels();
+  route();
+});
+
+$('forget-key').addEventListener('click', () => {
+  sessionStorage.removeItem(KEY_STORAGE);
+  location.reload();
+});
 
 function problemHtml(error) {
   const errors = error.problem && error.problem.errors || [];
@@ -131,7 +169,7 @@ function route() {
 
 async function openModel(id) {
   if (state.events) {
-    state.events.close();
+    state.events.abort();
   }
   state.id = id;
   $('model').hidden = false;
@@ -191,22 +229,67 @@ function metricsHtml(model) {
     <tbody>${rows.map(([name, get]) => `<tr><th scope="row">${name}</th>${sets.map(([, e]) => `<td>${number(get(e))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-// Live progress: the curve grows while the job trains; status changes and the end refresh the page.
-function follow(id) {
-  const events = new EventSource(`/models/${id}/events`);
+// Live progress: the curve grows while the job trains; status changes and the end refresh the page. The stream
+// is read with fetch rather than EventSource, which cannot send the key's header.
+async function follow(id) {
+  const events = new AbortController();
   state.events = events;
-  events.addEventListener('progress', (message) => {
-    const p = JSON.parse(message.data);
-    addCurvePoint(p.epoch - 1, p.cost, p.validationCost);
-    $('model-status').textContent = `RUNNING: epoch ${p.epoch} of ${p.epochs}, cost ${p.cost.toPrecision(4)}`
-      + (p.etaSeconds != null ? `, about ${Math.ceil(p.etaSeconds)} s to go` : '');
-  });
-  events.addEventListener('status', () => showModel());
-  events.addEventListener('end', () => {
-    events.close();
-    showModel();
-    refreshModels();
-  });
+  const handlers = {
+    progress: (p) => {
+      addCurvePoint(p.epoch - 1, p.cost, p.validationCost);
+      $('model-status').textContent = `RUNNING: epoch ${p.epoch} of ${p.epochs}, cost ${p.cost.toPrecision(4)}`
+        + (p.etaSeconds != null ? `, about ${Math.ceil(p.etaSeconds)} s to go` : '');
+    },
+    status: () => showModel(),
+    end: () => {
+      events.abort();
+      showModel();
+      refreshModels();
+    }
+  };
+  try {
+    const response = await fetch(`/models/${id}/events`, {headers: authorization(), signal: events.signal});
+    if (!response.ok) {
+      return;
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const {value, done} = await reader.read();
+      if (done) {
+        return;
+      }
+      buffer += value.replace(/\r\n?/g, '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const message = parseEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        if (handlers[message.event] && message.data) {
+          handlers[message.event](JSON.parse(message.data));
+        }
+      }
+    }
+  } catch (e) {
+    if (e.name !== 'AbortError') {
+      throw e;
+    }
+  }
+}
+
+// One server-sent event: its name and data lines (comments, the heartbeats, carry neither).
+function parseEvent(block) {
+  const message = {event: 'message', data: ''};
+  for (const line of block.split('\n')) {
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') {
+      message.event = value;
+    } else if (field === 'data') {
+      message.data += (message.data ? '\n' : '') + value;
+    }
+  }
+  return message;
 }
 
 function drawCurve(points) {
@@ -357,6 +440,7 @@ async function act(method, action) {
   }
 }
 
+$('forget-key').hidden = !sessionStorage.getItem(KEY_STORAGE);
 refreshModels();
 setInterval(refreshModels, 3000);
 route();

@@ -7,40 +7,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.backprop.support.ServiceTest;
-import io.backprop.support.EnabledIfBrowser;
-import io.backprop.support.HeadlessChromium;
-import io.backprop.support.HttpApiTests;
+import io.backprop.support.BrowserTests;
 
 /** The web page, driven in headless Chromium the way a person uses it. */
-@EnabledIfBrowser
 @ServiceTest
-class WebPageTests extends HttpApiTests {
+class WebPageTests extends BrowserTests {
 
-    /** One browser for the class: starting Chromium costs about a second. */
-    private static ChromeDriver browser;
     private WebDriverWait wait;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.quit();
-    }
 
     @BeforeEach
     void waitUpToAMinute() {

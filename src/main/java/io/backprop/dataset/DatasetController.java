@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.backprop.access.RateLimited;
 import io.backprop.web.Links;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -65,6 +66,7 @@ class DatasetController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "413", description = "Larger than the upload limit",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @RateLimited(RateLimited.Kind.TRAINING)
     ResponseEntity<DatasetView> uploadFile(
             @Parameter(description = "Target columns, comma-separated (CSV and .npy)", example = "score")
             @RequestParam(defaultValue = "") List<String> targets,
@@ -81,6 +83,7 @@ class DatasetController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Upload a JSON data set", description = "The same shape as a training request's dataset")
     @ApiResponse(responseCode = "201", description = "Stored")
+    @RateLimited(RateLimited.Kind.TRAINING)
     ResponseEntity<DatasetView> upload(@RequestParam(required = false) String name,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = DatasetInput.class))) @RequestBody JsonNode dataset) {

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
+import io.backprop.access.AuditTrail;
+import io.backprop.access.Caller;
+import io.backprop.access.Quotas;
 import io.backprop.network.RowSource;
 import io.backprop.preprocessing.ColumnStatistics;
 import io.backprop.preprocessing.LabelEncoding;
@@ -59,12 +62,14 @@ public class DatasetService {
     private final Clock clock;
     private final StorageBudget storage;
     private final JsonBinding binding;
+    private final Quotas quotas;
+    private final AuditTrail audit;
     private final Semaphore uploads;
     private final UploadReader reader;
 
     DatasetService(DatasetRepository datasets, RowStore rows, JdbcAggregateOperations aggregates,
             TransactionTemplate transaction, JsonMapper json, RequestLimits limits, Clock clock, StorageBudget storage,
-            JsonBinding binding) {
+            JsonBinding binding, Quotas quotas, AuditTrail audit) {
         this.datasets = datasets;
         this.rows = rows;
         this.aggregates = aggregates;
@@ -74,6 +79,8 @@ public class DatasetService {
         this.clock = clock;
         this.storage = storage;
         this.binding = binding;
+        this.quotas = quotas;
+        this.audit = audit;
         this.uploads = new Semaphore(limits.maxConcurrentUploads());
         long maxUpload = limits.maxUploadSize().toBytes();
         this.reader = new UploadReader(new CsvReader(limits.maxRows(), limits.maxColumns(), limits.maxTargets()),
@@ -109,6 +116,7 @@ public class DatasetService {
         List<FieldViolation> violations = new ArrayList<>();
         DatasetChecks.checkName("name", name, violations);
         InvalidRequestException.throwIfAny(violations);
+        quotas.requireDatasetRowsRoom();
         if (!uploads.tryAcquire()) {
             ErrorResponseException busy = Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "too-many-uploads",
                     "Too many uploads", "Already reading " + limits.maxConcurrentUploads() + " uploads "
@@ -194,10 +202,12 @@ public class DatasetService {
             RowStore.Stored stored) {
         String id = ResourceIds.next();
         ColumnSummaries summary = new ColumnSummaries(columns(table, features));
-        Dataset dataset = new Dataset(id, name != null ? name : "dataset " + id.substring(0, 8), table.rows(), summary,
-                stored.id(), Bytes.json(json, summary), clock.instant());
+        Dataset dataset = new Dataset(id, name != null ? name : "dataset " + id.substring(0, 8), Caller.newOwner(),
+                table.rows(), summary, stored.id(), Bytes.json(json, summary), clock.instant());
         long adding = dataset.storedBytes() + (stored.added() ? stored.bytes() : 0);
+        quotas.admitDatasetRows(table.rows());
         storage.admit(adding, () -> aggregates.insert(dataset));
+        audit.record("dataset.create", "dataset/" + id);
         return view(dataset, stored);
     }
 
@@ -206,14 +216,18 @@ public class DatasetService {
         return view(dataset, rows.get(dataset.rowSetId()));
     }
 
+    /** The caller's data sets (an admin's: everyone's), newest first. */
     Page<DatasetView> list(int page, int size) {
-        return datasets.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")))
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
+        return Caller.listedOwner().map(owner -> datasets.findByOwner(owner, request))
+                .orElseGet(() -> datasets.findAll(request))
                 .map(dataset -> view(dataset, rows.get(dataset.rowSetId())));
     }
 
     /** Deletes the data set; its rows stay as long as a model trained on them does. */
     void delete(String id) {
         datasets.delete(find(id));
+        audit.record("dataset.delete", "dataset/" + id);
         rows.releaseUnused();
     }
 
@@ -223,23 +237,26 @@ public class DatasetService {
 
     /** The rows of a stored data set, with their column names; its features are read only when asked for. */
     public Optional<StoredRows> rows(String id) {
-        return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(datasets::findById)
-                .map(dataset -> {
-                    DatasetView view = view(dataset, rows.get(dataset.rowSetId()));
-                    return new StoredRows(dataset.rowSetId(), rows.read(dataset.rowSetId(), view.featureNames(),
-                            view.targetNames()));
-                });
+        return lookup(id).map(dataset -> {
+            DatasetView view = view(dataset, rows.get(dataset.rowSetId()));
+            return new StoredRows(dataset.rowSetId(), rows.read(dataset.rowSetId(), view.featureNames(),
+                    view.targetNames()));
+        });
     }
 
     /** The stored rows of a data set, without reading them. */
     public Optional<RowStore.Stored> storedRows(String id) {
-        return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(datasets::findById)
-                .map(dataset -> rows.get(dataset.rowSetId()));
+        return lookup(id).map(dataset -> rows.get(dataset.rowSetId()));
     }
 
     private Dataset find(String id) {
+        return lookup(id).orElseThrow(() -> new DatasetNotFoundException(id));
+    }
+
+    /** The data set of this id if the caller may see it (another owner's is not found); a malformed id, none. */
+    private Optional<Dataset> lookup(String id) {
         return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(datasets::findById)
-                .orElseThrow(() -> new DatasetNotFoundException(id));
+                .filter(dataset -> Caller.maySee(dataset.owner()));
     }
 
     private static DatasetView view(Dataset dataset, RowStore.Stored stored) {
@@ -247,7 +264,7 @@ public class DatasetService {
         List<String> features = columns.stream().filter(c -> c.role().equals("feature")).map(ColumnSummary::name)
                 .toList();
         List<ColumnSummary> targets = columns.stream().filter(c -> c.role().equals("target")).toList();
-        return new DatasetView(dataset.id(), dataset.name(), dataset.rowCount(), features,
+        return new DatasetView(dataset.id(), dataset.name(), dataset.owner(), dataset.rowCount(), features,
                 targets.stream().map(ColumnSummary::name).toList(),
                 targets.stream().anyMatch(c -> c.classCounts() != null), columns, stored.sha256(), stored.bytes(),
                 dataset.createdAt());

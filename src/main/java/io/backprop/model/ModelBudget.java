@@ -1,5 +1,6 @@
 package io.backprop.model;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -42,7 +43,7 @@ class ModelBudget {
 
     /**
      * @throws ErrorResponseException 413 for parameters past the per-model limit, 422 for a job past the memory
-     *     budget, each saying which setting to lower
+     *     budget or the cost ceiling, each saying which setting to lower
      */
     void check(ModelSpec spec, DataFit plan, RowSet rows) {
         NetworkSpec network = spec.network();
@@ -69,6 +70,23 @@ class ModelBudget {
                                     "parameterBytes", memory.parameters(), "optimizerStateBytes",
                                     memory.optimizerState(), "activationBytes", memory.activations(), "rowBytes",
                                     memory.rows()));
+        }
+        checkCost(network.parameterCount(), rows.rows(), spec.training().epochs());
+    }
+
+    /** The cost ceiling: the work the job may take, estimated as 6 × rows × parameters × epochs. */
+    private void checkCost(long parameters, int rows, int epochs) {
+        double flops = 6.0 * rows * parameters * epochs;
+        double budget = limits.maxTrainingFlops();
+        if (flops > budget) {
+            ErrorResponseException costly = Problems.exception(HttpStatus.UNPROCESSABLE_CONTENT, "job-too-costly",
+                    "Job above the cost ceiling", String.format(Locale.ROOT, "Training this takes about %.3g "
+                            + "floating-point operations (6 × %d rows × %d parameters × %d epochs); a request may "
+                            + "take %.3g (backprop.limits.max-training-flops). Lower training.epochs, train on "
+                            + "fewer rows, or use fewer units or layers.", flops, rows, parameters, epochs, budget));
+            costly.getBody().setProperties(Map.of("estimatedFlops", flops, "budgetFlops", budget, "rows", rows,
+                    "parameters", parameters, "epochs", epochs));
+            throw costly;
         }
     }
 

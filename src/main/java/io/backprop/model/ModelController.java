@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.backprop.access.RateLimited;
 import io.backprop.model.spec.TrainingRequest;
 import io.backprop.web.Links;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,6 +60,7 @@ class ModelController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "429", description = "The training queue is full; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @RateLimited(RateLimited.Kind.TRAINING)
     ResponseEntity<ModelView> train(@RequestBody JsonNode request) {
         ModelView model = creation.create(request);
         return ResponseEntity.accepted().location(links.to("/models/{id}", model.id())).body(model);

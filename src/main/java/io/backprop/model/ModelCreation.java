@@ -8,6 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.backprop.access.AuditTrail;
+import io.backprop.access.Caller;
+import io.backprop.access.Quotas;
 import io.backprop.dataset.RowSet;
 import io.backprop.dataset.RowStore;
 import io.backprop.model.spec.Checks;
@@ -46,11 +49,14 @@ class ModelCreation {
     private final ModelViews views;
     private final Clock clock;
     private final RowStore rowStore;
+    private final Quotas quotas;
+    private final AuditTrail audit;
     private final SecureRandom seeds = new SecureRandom();
 
     ModelCreation(JsonBinding binding, TrainingInputs inputs, ModelBudget budget, StorageBudget storage,
-            JdbcAggregateOperations aggregates, TransactionTemplate transaction, TrainingQueue queue, RequestLimits limits, JobProperties jobs, ModelViews views, Clock clock,
-            RowStore rowStore) {
+            JdbcAggregateOperations aggregates, TransactionTemplate transaction, TrainingQueue queue,
+            RequestLimits limits, JobProperties jobs, ModelViews views, Clock clock,
+            RowStore rowStore, Quotas quotas, AuditTrail audit) {
         this.binding = binding;
         this.inputs = inputs;
         this.budget = budget;
@@ -63,11 +69,14 @@ class ModelCreation {
         this.views = views;
         this.clock = clock;
         this.rowStore = rowStore;
+        this.quotas = quotas;
+        this.audit = audit;
     }
 
     /**
      * @throws InvalidRequestException listing every problem with the request
      * @throws QueueFullException when the training queue is full (nothing is kept then)
+     * @throws org.springframework.web.ErrorResponseException past the owner's quotas (see {@link Quotas})
      * @throws org.springframework.web.ErrorResponseException when the model, its job or the store would be past a
      *     budget (see {@link ModelBudget}, {@link StorageBudget})
      */
@@ -89,7 +98,8 @@ class ModelCreation {
         String id = ResourceIds.next();
         String name = request.name() != null ? request.name() : "model " + id.substring(0, 8);
         long bytes = budget.storedBytes(spec, plan, resolved.start() != null);
-        Model model = Model.queued(id, name, Task.of(plan.labels(spec)), spec, plan, bytes, clock.instant());
+        Model model = Model.queued(id, name, Caller.newOwner(), Task.of(plan.labels(spec)), spec, plan, bytes,
+                clock.instant());
         store(model, resolved);
         return views.of(model);
     }
@@ -108,10 +118,12 @@ class ModelCreation {
                 throw Problems.exception(HttpStatus.CONFLICT, "rows-deleted", "Rows deleted meanwhile", "The data "
                         + "set was deleted, with its rows, while the request was being accepted.");
             }
+            quotas.admitModel();
             String rowSetId = resolved.rowSetId() != null ? resolved.rowSetId() : rowStore.store(rows).id();
             aggregates.insert(model);
             aggregates.insert(new ModelDataset(model.id(), rowSetId, resolved.start()));
             queue.submit(model.id());
+            audit.record("model.create", "model/" + model.id());
         }));
     }
 }

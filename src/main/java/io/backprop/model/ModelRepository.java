@@ -22,6 +22,10 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
 
     Page<Model> findByStatus(ModelStatus status, Pageable pageable);
 
+    Page<Model> findByOwner(String owner, Pageable pageable);
+
+    Page<Model> findByOwnerAndStatus(String owner, ModelStatus status, Pageable pageable);
+
     List<Model> findByStatusInOrderByCreatedAt(List<ModelStatus> statuses);
 
     int countByStatus(ModelStatus status);

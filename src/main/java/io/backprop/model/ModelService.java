@@ -12,6 +12,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.backprop.access.AuditTrail;
+import io.backprop.access.Caller;
 import io.backprop.dataset.RowStore;
 import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingQueue;
@@ -34,10 +36,11 @@ class ModelService {
     private final Clock clock;
     private final RowStore rows;
     private final ModelCheckpointRepository checkpoints;
+    private final AuditTrail audit;
 
     ModelService(StoredModels stored, ModelRepository models, ModelResultRepository results, TrainingQueue queue,
             ModelViews views, ModelJournal journal, TrainingEvents events, ApplicationEventPublisher publisher,
-            Clock clock, RowStore rows, ModelCheckpointRepository checkpoints) {
+            Clock clock, RowStore rows, ModelCheckpointRepository checkpoints, AuditTrail audit) {
         this.stored = stored;
         this.models = models;
         this.results = results;
@@ -49,16 +52,20 @@ class ModelService {
         this.clock = clock;
         this.rows = rows;
         this.checkpoints = checkpoints;
+        this.audit = audit;
     }
 
     ModelView get(String id) {
         return views.of(stored.find(id));
     }
 
-    /** Models, newest first, optionally only those in one status. */
+    /** The caller's models (an admin's: everyone's), newest first, optionally only those in one status. */
     Page<ModelView> list(ModelStatus status, int page, int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
-        Page<Model> found = status == null ? models.findAll(request) : models.findByStatus(status, request);
+        Page<Model> found = Caller.listedOwner()
+                .map(owner -> status == null ? models.findByOwner(owner, request)
+                        : models.findByOwnerAndStatus(owner, status, request))
+                .orElseGet(() -> status == null ? models.findAll(request) : models.findByStatus(status, request));
         return found.map(views::of);
     }
 
@@ -75,6 +82,9 @@ class ModelService {
             throw new ModelStateException(id, ended.status(), "it ended before the cancel took effect");
         }
         journal.cancelled(id);
+        if (cancelled) {
+            audit.record("model.cancel", "model/" + id);
+        }
         return views.of(ended);
     }
 
@@ -93,6 +103,7 @@ class ModelService {
         if (stop == TrainingQueue.Stop.ENDED && now.status() != ModelStatus.SUCCEEDED) {
             throw new ModelStateException(id, now.status(), "a cancel, a failure or a delete ended it first");
         }
+        audit.record("model.stop", "model/" + id);
         return views.of(now);
     }
 
@@ -115,6 +126,7 @@ class ModelService {
         models.markCancelled(id, clock.instant());
         journal.announceEnd(id);
         models.deleteById(id);
+        audit.record("model.delete", "model/" + id);
         rows.releaseUnused();
         publisher.publishEvent(new ModelDeleted(id));
     }

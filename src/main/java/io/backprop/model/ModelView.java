@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ModelView(
         String id,
         String name,
+        @Schema(description = "Whose model it is: the owner of the key that created it (\"local\" without keys)")
+        String owner,
         @Schema(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED") ModelStatus status,
         @Schema(description = "classification when the targets are classes, otherwise regression") Task task,
         Progress progress,

@@ -22,9 +22,9 @@ class ModelViews {
 
     ModelView of(Model model) {
         DataFit fit = model.fit();
-        return new ModelView(model.id(), model.name(), model.status(), model.task(), progress(model), model.spec(),
-                fit.preprocessing(), fit.classes(), new ModelView.Split(fit.trainingRows(), fit.validationRows()),
-                model.metrics(), model.outcome(), model.error(), model.createdAt(), model.startedAt(),
+        return new ModelView(model.id(), model.name(), model.owner(), model.status(), model.task(), progress(model),
+                model.spec(), fit.preprocessing(), fit.classes(),
+                new ModelView.Split(fit.trainingRows(), fit.validationRows()), model.metrics(), model.outcome(), model.error(), model.createdAt(), model.startedAt(),
                 model.finishedAt(), model.status() == ModelStatus.RUNNING ? workers.of(model.id()).orElse(null) : null);
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.backprop.access.Caller;
 import io.backprop.dataset.RowSet;
 import io.backprop.dataset.RowStore;
 import io.backprop.system.ResourceIds;
@@ -35,7 +36,7 @@ public class StoredModels {
             throw new ModelStateException(id, model.status(), "only a SUCCEEDED model has trained parameters");
         }
         ModelResult result = results.findById(id).orElseThrow(() -> new ModelNotFoundException(id));
-        return new StoredModel(model.spec(), model.fit(), result.parameters());
+        return new StoredModel(model.owner(), model.spec(), model.fit(), result.parameters());
     }
 
     /** Whether the model is still stored (another replica may have deleted it). */
@@ -54,8 +55,12 @@ public class StoredModels {
         return lookup(id).orElseThrow(() -> new ModelNotFoundException(id));
     }
 
-    /** The model of this id, if there is one; an id that is no id is looked up nowhere. */
+    /**
+     * The model of this id, if there is one and the caller may see it (another owner's model is not found); an id
+     * that is no id is looked up nowhere.
+     */
     Optional<Model> lookup(String id) {
-        return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(models::findById);
+        return Optional.ofNullable(ResourceIds.wellFormed(id) ? id : null).flatMap(models::findById)
+                .filter(model -> Caller.maySee(model.owner()));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.backprop.access.RateLimited;
 import io.backprop.dataset.DatasetInput;
 import io.backprop.metrics.Evaluation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,6 +56,7 @@ class PredictionController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "200", description = "The answers; for a datasetId, streamed as they are computed",
             content = @Content(schema = @Schema(implementation = PredictionResponse.class)))
+    @RateLimited(RateLimited.Kind.PREDICTIONS)
     Object predict(@PathVariable String id, @RequestBody JsonNode request, HttpServletResponse response)
             throws IOException {
         return answer(service.predict(id, request, false), response);
@@ -68,6 +70,7 @@ class PredictionController {
             schema = @Schema(implementation = PredictionRequest.class)))
     @ApiResponse(responseCode = "200", description = "The answers as CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @RateLimited(RateLimited.Kind.PREDICTIONS)
     Object predictCsv(@PathVariable String id, @RequestBody JsonNode request, HttpServletResponse response)
             throws IOException {
         return answer(service.predict(id, request, true), response);
@@ -103,6 +106,7 @@ class PredictionController {
             schema = @Schema(implementation = DatasetInput.class)))
     @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @RateLimited(RateLimited.Kind.PREDICTIONS)
     Evaluation evaluate(@PathVariable String id, @RequestBody JsonNode rows) {
         return service.evaluate(id, rows);
     }

@@ -18,11 +18,11 @@ import io.backprop.preprocessing.RowTransform;
  * A model that finished training, ready to answer in its callers' units: raw features in, outputs in the
  * targets' units (or class names and probabilities for classifiers) out.
  */
-record TrainedModel(ModelSpec spec, RowTransform transform, LabelEncoding labels, Parameters parameters,
+record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelEncoding labels, Parameters parameters,
         Predictor predictor) {
 
     static TrainedModel of(StoredModel stored) {
-        return new TrainedModel(stored.spec(), stored.fit().preprocessing().transform(), stored.labels(),
+        return new TrainedModel(stored.owner(), stored.spec(), stored.fit().preprocessing().transform(), stored.labels(),
                 stored.parameters(), new Predictor(stored.spec().network(), stored.parameters()));
     }
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
+import io.backprop.access.Caller;
 import io.backprop.model.ModelDeleted;
 import io.backprop.model.ModelNotFoundException;
 import io.backprop.model.StoredModels;
@@ -15,7 +16,8 @@ import io.backprop.system.ResourceIds;
  * Trained models kept in memory, so that predictions neither query the database nor decode parameters; bounded by
  * the memory they take and by their number, the least used leaving first. A SUCCEEDED model never changes, so a
  * cached one is never stale; one deleted here leaves at once, one deleted on another replica within the confirm
- * interval (each cached model's existence is read again at most that often).
+ * interval (each cached model's existence is read again at most that often). Another owner's model is not found,
+ * cached or not.
  */
 @Component
 class TrainedModels {
@@ -45,6 +47,9 @@ class TrainedModels {
             throw new ModelNotFoundException(id);
         }
         TrainedModel model = cache.get(id);
+        if (!Caller.maySee(model.owner())) {
+            throw new ModelNotFoundException(id);
+        }
         if (!confirmed.get(id)) {
             evict(new ModelDeleted(id));
             throw new ModelNotFoundException(id);

@@ -1,5 +1,6 @@
 package io.backprop.system;
 
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -27,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxModelBytes bytes one model's parameters may take in the store (8 per weight or bias)
  * @param maxStoreBytes bytes all models and data sets together may take in the store
  * @param maxJobMemory memory one training job may need (parameters, optimizer state, a batch's activations, rows)
+ * @param maxTrainingFlops the work one training request may ask for, estimated before it is queued as 6 × rows ×
+ *     parameters × epochs floating-point operations (a forward and a backward pass); the default, 3·10¹³, is about
+ *     ten minutes of two cores at 50 GFLOP/s
  */
 @Validated
 @ConfigurationProperties("backprop.limits")
@@ -46,5 +50,6 @@ public record RequestLimits(
         @DefaultValue("100") @Min(2) int maxClasses,
         @DefaultValue("16MB") @NotNull DataSize maxModelBytes,
         @DefaultValue("4GB") @NotNull DataSize maxStoreBytes,
-        @DefaultValue("1GB") @NotNull DataSize maxJobMemory) {
+        @DefaultValue("1GB") @NotNull DataSize maxJobMemory,
+        @DefaultValue("3e13") @DecimalMin("1") double maxTrainingFlops) {
 }

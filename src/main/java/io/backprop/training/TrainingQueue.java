@@ -30,6 +30,8 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
+import io.backprop.system.AdmissionLock;
+
 /**
  * Training jobs on db-scheduler: each job is a persistent execution in the database, picked and run by exactly
  * one replica on its training threads; its replica records a heartbeat while it runs, and when the heartbeats stop
@@ -47,6 +49,7 @@ public class TrainingQueue implements SmartLifecycle {
     private final TrainingEvents events;
     private final JobProperties properties;
     private final JdbcTemplate jdbc;
+    private final AdmissionLock admission;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String replica;
@@ -59,8 +62,9 @@ public class TrainingQueue implements SmartLifecycle {
     private volatile boolean started;
 
     TrainingQueue(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, TrainingJournal journal,
-            TrainingEvents events, JobProperties properties, Clock clock) {
+            TrainingEvents events, JobProperties properties, Clock clock, AdmissionLock admission) {
         this.journal = journal;
+        this.admission = admission;
         this.events = events;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -109,7 +113,7 @@ public class TrainingQueue implements SmartLifecycle {
      */
     public void submit(String modelId) {
         transaction.executeWithoutResult(status -> {
-            jdbc.queryForObject("SELECT id FROM admission WHERE id = 1 FOR UPDATE", Integer.class);
+            admission.hold();
             if (journal.queued() > properties.queueCapacity()) {
                 throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
             }

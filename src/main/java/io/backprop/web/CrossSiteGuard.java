@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * types a form or a "simple" fetch may use without asking first (form posts, multipart, plain text). Every
  * endpoint takes JSON, or CSV where documented, so no real client is turned away.
  */
-class CrossSiteGuard extends OncePerRequestFilter {
+public class CrossSiteGuard extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final List<MediaType> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
@@ -35,7 +35,7 @@ class CrossSiteGuard extends OncePerRequestFilter {
     private final Set<String> allowedOrigins;
     private final JsonMapper json;
 
-    CrossSiteGuard(List<String> allowedOrigins, JsonMapper json) {
+    public CrossSiteGuard(List<String> allowedOrigins, JsonMapper json) {
         this.allowedOrigins = Set.copyOf(allowedOrigins.stream().map(CrossSiteGuard::normalise).toList());
         this.json = json;
     }
@@ -94,8 +94,6 @@ class CrossSiteGuard extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(response, problem, json);
     }
 }

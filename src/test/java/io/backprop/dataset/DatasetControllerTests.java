@@ -33,7 +33,7 @@ class DatasetControllerTests {
     void csvUploadShouldAnswer201WithTheAddressAndTheTargetsAsAList() {
         given(service.upload(eq("exam"), any(InputStream.class),
                 eq(new UploadOptions(false, List.of("score", "pass"), false))))
-                .willReturn(new DatasetView(ID, "exam", 3, List.of("h"), List.of("score", "pass"), false, List.of(),
+                .willReturn(new DatasetView(ID, "exam", "local", 3, List.of("h"), List.of("score", "pass"), false, List.of(),
                         "ab12", 24, Instant.EPOCH));
 
         var answer = http.post().uri("/datasets?targets=score,pass&name=exam")

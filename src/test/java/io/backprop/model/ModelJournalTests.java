@@ -61,7 +61,7 @@ class ModelJournalTests {
     void queueXor() {
         ModelSpec spec = ModelSpec.of(JsonMapper.shared().readValue("{\"architecture\": {\"layers\": [{\"units\": 3},"
                 + " {\"units\": 1}]}, \"training\": {\"epochs\": 5}}", TrainingRequest.class), XOR, 7, 60);
-        aggregates.insert(Model.queued(ID, "xor", Task.CLASSIFICATION, spec, TrainingData.plan(spec, XOR), 0, NOW));
+        aggregates.insert(Model.queued(ID, "xor", "local", Task.CLASSIFICATION, spec, TrainingData.plan(spec, XOR), 0, NOW));
         aggregates.insert(new ModelDataset(ID, rows.store(XOR).id(), null));
     }
 

@@ -38,7 +38,7 @@ class ModelRepositoryTests {
 
     @BeforeEach
     void queueOne() {
-        aggregates.insert(Model.queued("m1", "xor", Task.CLASSIFICATION, SPEC, FIT, 0, NOW));
+        aggregates.insert(Model.queued("m1", "xor", "local", Task.CLASSIFICATION, SPEC, FIT, 0, NOW));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -22,6 +23,12 @@ public final class ApiClient {
 
     public ApiClient(int port) {
         this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** A client that sends {@code key} with every request. */
+    public ApiClient(int port, String key) {
+        this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
     }
 
     public RestTestClient http() {

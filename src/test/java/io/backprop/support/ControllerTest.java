@@ -10,11 +10,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 
+import io.backprop.access.AccessMode;
+import io.backprop.access.AccessProperties;
+import io.backprop.access.SecurityConfiguration;
 import io.backprop.system.RequestLimits;
 import io.backprop.web.JsonBinding;
 import io.backprop.web.JsonConfiguration;
 import io.backprop.web.Links;
-import io.backprop.web.SecurityConfiguration;
 import io.backprop.web.WebProperties;
 
 /**
@@ -24,8 +26,8 @@ import io.backprop.web.WebProperties;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({SecurityConfiguration.class, JsonConfiguration.class, JsonBinding.class, Links.class})
-@EnableConfigurationProperties({WebProperties.class, RequestLimits.class})
+@Import({SecurityConfiguration.class, AccessMode.class, JsonConfiguration.class, JsonBinding.class, Links.class})
+@EnableConfigurationProperties({WebProperties.class, RequestLimits.class, AccessProperties.class})
 public @interface ControllerTest {
 
     /** The controllers under test. */
