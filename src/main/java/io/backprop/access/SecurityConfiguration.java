@@ -38,9 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may send which request, and the protective headers. With keys required ({@link AccessMode}) a request
  * carries {@code Authorization: Bearer <key>}, and its key's role decides: readers read and predict, trainers
  * also train and manage their own models and data sets, admins also manage keys, read the audit trail and the
- * actuator. Health probes, the page and the API documentation are public. Without keys (the loopback default),
- * every request is the local user's, an admin. Spring Security's CSRF tokens are off: the API has no cookies or
- * sessions to ride on, and {@link CrossSiteGuard} turns away what a foreign page could make a browser send.
+ * actuator. Health probes (the actuator's and the inference protocol's), the page and the API documentation are
+ * public. Without keys (the loopback default), every request is the local user's, an admin. Spring Security's
+ * CSRF tokens are off: the API has no cookies or sessions to ride on, and {@link CrossSiteGuard} turns away what a
+ * foreign page could make a browser send.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -66,14 +67,19 @@ public class SecurityConfiguration {
         String trainer = Role.TRAINER.name();
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v2",
+                                "/v2/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/models", "/models/**", "/datasets", "/datasets/**")
-                        .hasRole(reader)
-                        .requestMatchers(HttpMethod.POST, "/models/*/predict", "/models/*/evaluate").hasRole(reader)
+                        .requestMatchers(HttpMethod.GET, "/models", "/models/**", "/datasets", "/datasets/**",
+                                "/registry", "/registry/**", "/v2/models/**").hasRole(reader)
+                        .requestMatchers(HttpMethod.POST, "/models/*/predict", "/models/*/evaluate",
+                                "/registry/*/*/*/predict", "/registry/*/*/*/evaluate", "/v2/models/*/infer",
+                                "/v2/models/*/versions/*/infer").hasRole(reader)
                         .requestMatchers(HttpMethod.POST, "/models", "/datasets", "/models/*/stop", "/models/*/cancel")
                         .hasRole(trainer)
-                        .requestMatchers(HttpMethod.DELETE, "/models/*", "/datasets/*").hasRole(trainer)
+                        .requestMatchers(HttpMethod.PUT, "/registry/*/aliases/*").hasRole(trainer)
+                        .requestMatchers(HttpMethod.DELETE, "/models/*", "/datasets/*", "/registry/*/aliases/*",
+                                "/registry/*/versions/*").hasRole(trainer)
                         // the admin endpoints, the actuator's others, and whatever a later feature adds unlisted
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .csrf(AbstractHttpConfigurer::disable)

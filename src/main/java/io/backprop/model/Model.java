@@ -8,17 +8,17 @@ import io.backprop.metrics.Metrics;
 import io.backprop.model.spec.ModelSpec;
 
 /**
- * A model's row: its owner, status, progress, its spec and what it learned from its rows (the fit), once trained its metrics
+ * A model's row: its owner, its version under its name once it succeeded, status, progress, its spec and what it learned from its rows (the fit), once trained its metrics
  * and outcome, and the most bytes it holds in the store with its rows and results. The training rows and the
  * trained parameters live in tables of their own, so that listing models never loads them.
  */
-record Model(@Id String id, String name, String owner, ModelStatus status, Task task, ModelSpec spec,
+record Model(@Id String id, String name, String owner, Integer version, ModelStatus status, Task task, ModelSpec spec,
         DataFit fit, int epoch, Double cost, Metrics metrics, Outcome outcome, String error,
         long storedBytes, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
     static Model queued(String id, String name, String owner, Task task, ModelSpec spec, DataFit fit,
             long storedBytes, Instant now) {
-        return new Model(id, name, owner, ModelStatus.QUEUED, task, spec, fit, 0, null, null, null, null, storedBytes, now,
+        return new Model(id, name, owner, null, ModelStatus.QUEUED, task, spec, fit, 0, null, null, null, null, storedBytes, now,
                 null, null);
     }
 }

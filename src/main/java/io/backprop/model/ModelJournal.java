@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.backprop.dataset.RowStore;
 import io.backprop.network.Checkpoint;
+import io.backprop.system.AdmissionLock;
 import io.backprop.training.CurvePoint;
 import io.backprop.training.JobResult;
 import io.backprop.training.TrainingEvents;
@@ -28,6 +29,7 @@ class ModelJournal implements TrainingJournal {
     private static final Logger log = LoggerFactory.getLogger(ModelJournal.class);
 
     private final ModelRepository models;
+    private final AdmissionLock admission;
     private final ModelDatasetRepository datasets;
     private final JdbcAggregateOperations aggregates;
     private final ModelViews views;
@@ -39,8 +41,9 @@ class ModelJournal implements TrainingJournal {
 
     ModelJournal(ModelRepository models, ModelDatasetRepository datasets, JdbcAggregateOperations aggregates,
             ModelViews views, TrainingEvents events, TransactionTemplate transaction, Clock clock, RowStore rows,
-            ModelCheckpointRepository checkpoints) {
+            ModelCheckpointRepository checkpoints, AdmissionLock admission) {
         this.models = models;
+        this.admission = admission;
         this.datasets = datasets;
         this.aggregates = aggregates;
         this.views = views;
@@ -115,8 +118,11 @@ class ModelJournal implements TrainingJournal {
     public void succeeded(TrainingJob job, JobResult result) {
         ModelResult stored = new ModelResult(job.modelId(), result.parameters(), new LearningCurve(result.curve()));
         transaction.executeWithoutResult(status -> {
+            // versions of a name are numbered one at a time, across replicas
+            admission.hold();
             if (models.markSucceeded(job.modelId(), result.epochs(), result.metrics().training().cost(),
                     DataFit.of(job), result.metrics(), Outcome.of(result, job), clock.instant())) {
+                models.assignVersion(job.modelId());
                 aggregates.insert(stored);
                 checkpoints.deleteById(job.modelId());
             }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
@@ -23,6 +24,12 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
     Page<Model> findByStatus(ModelStatus status, Pageable pageable);
 
     Page<Model> findByOwner(String owner, Pageable pageable);
+
+    List<Model> findByOwnerAndNameAndVersionNotNull(String owner, String name, Sort sort);
+
+    Optional<Model> findByOwnerAndNameAndVersion(String owner, String name, int version);
+
+    Optional<Model> findFirstByOwnerAndNameAndVersionNotNullOrderByVersionDesc(String owner, String name);
 
     Page<Model> findByOwnerAndStatus(String owner, ModelStatus status, Pageable pageable);
 
@@ -64,6 +71,14 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
             WHERE id = :id AND status = 'RUNNING'""")
     boolean markSucceeded(String id, int epoch, double cost, DataFit fit, Metrics metrics, Outcome outcome,
             Instant now);
+
+    /** Numbers a model that just succeeded as the next version of its name (run under the admission lock). */
+    @Modifying
+    @Query("""
+            UPDATE model SET version = (SELECT COALESCE(MAX(m.version), 0) + 1 FROM model m
+                WHERE m.owner = model.owner AND m.name = model.name)
+            WHERE id = :id""")
+    void assignVersion(String id);
 
     @Modifying
     @Query("UPDATE model SET status = 'FAILED', error = :error, finished_at = :now WHERE id = :id AND status = 'RUNNING'")

@@ -20,7 +20,7 @@ import io.backprop.training.TrainingQueue;
 
 /** Models once accepted: reading and listing them, following, stopping, cancelling and deleting their training. */
 @Service
-class ModelService {
+public class ModelService {
 
     /** How long a stop request waits for the job to end and store its parameters. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -55,7 +55,7 @@ class ModelService {
         this.audit = audit;
     }
 
-    ModelView get(String id) {
+    public ModelView get(String id) {
         return views.of(stored.find(id));
     }
 
@@ -119,9 +119,14 @@ class ModelService {
                 .orElseGet(() -> new TrainingEvents.Snapshot(Map.of("id", id, "deleted", true), true)));
     }
 
-    /** Removes a model with its data and results, cancelling its training first. */
-    void delete(String id) {
-        stored.find(id);
+    /**
+     * Removes a model with its data and results, cancelling its training first.
+     *
+     * @throws org.springframework.web.ErrorResponseException when something refers to it and refuses (an alias)
+     */
+    public void delete(String id) {
+        Model model = stored.find(id);
+        publisher.publishEvent(new ModelDeleting(id, model.owner(), model.name(), model.version()));
         queue.cancel(id);
         models.markCancelled(id, clock.instant());
         journal.announceEnd(id);

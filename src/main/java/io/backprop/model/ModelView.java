@@ -16,6 +16,8 @@ public record ModelView(
         String name,
         @Schema(description = "Whose model it is: the owner of the key that created it (\"local\" without keys)")
         String owner,
+        @Schema(description = "Once it succeeded: its version among the models of its name (1, 2, …)")
+        Integer version,
         @Schema(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED") ModelStatus status,
         @Schema(description = "classification when the targets are classes, otherwise regression") Task task,
         Progress progress,

@@ -22,10 +22,10 @@ class ModelViews {
 
     ModelView of(Model model) {
         DataFit fit = model.fit();
-        return new ModelView(model.id(), model.name(), model.owner(), model.status(), model.task(), progress(model),
-                model.spec(), fit.preprocessing(), fit.classes(),
-                new ModelView.Split(fit.trainingRows(), fit.validationRows()), model.metrics(), model.outcome(), model.error(), model.createdAt(), model.startedAt(),
-                model.finishedAt(), model.status() == ModelStatus.RUNNING ? workers.of(model.id()).orElse(null) : null);
+        return new ModelView(model.id(), model.name(), model.owner(), model.version(), model.status(), model.task(),
+                progress(model), model.spec(), fit.preprocessing(), fit.classes(),
+                new ModelView.Split(fit.trainingRows(), fit.validationRows()), model.metrics(), model.outcome(),
+                model.error(), model.createdAt(), model.startedAt(), model.finishedAt(), model.status() == ModelStatus.RUNNING ? workers.of(model.id()).orElse(null) : null);
     }
 
     /** Time left, estimated from the pace so far: elapsed / epochs done × epochs to go. */

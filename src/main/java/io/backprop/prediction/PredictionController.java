@@ -59,7 +59,7 @@ class PredictionController {
     @RateLimited(RateLimited.Kind.PREDICTIONS)
     Object predict(@PathVariable String id, @RequestBody JsonNode request, HttpServletResponse response)
             throws IOException {
-        return answer(service.predict(id, request, false), response);
+        return PredictionService.Streamed.write(service.predict(id, request, false), response);
     }
 
     @PostMapping(path = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "text/csv")
@@ -73,17 +73,7 @@ class PredictionController {
     @RateLimited(RateLimited.Kind.PREDICTIONS)
     Object predictCsv(@PathVariable String id, @RequestBody JsonNode request, HttpServletResponse response)
             throws IOException {
-        return answer(service.predict(id, request, true), response);
-    }
-
-    /** Writes streamed answers here, on the request's thread; returns any other answer for Spring to write. */
-    private static Object answer(Object answer, HttpServletResponse response) throws IOException {
-        if (answer instanceof PredictionService.Streamed streamed) {
-            response.setContentType(streamed.type().toString());
-            streamed.body().writeTo(response.getOutputStream());
-            return null;
-        }
-        return answer;
+        return PredictionService.Streamed.write(service.predict(id, request, true), response);
     }
 
     @GetMapping("/{id}/decision-boundary")

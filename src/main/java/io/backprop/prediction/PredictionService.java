@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -29,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Answers from trained models: predictions, evaluations on rows the caller brings, decision boundaries. */
 @Service
-class PredictionService {
+public class PredictionService {
 
     static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
@@ -53,7 +55,17 @@ class PredictionService {
     }
 
     /** Answers to write as they are computed, in this media type. */
-    record Streamed(MediaType type, StreamingResponseBody body) {
+    public record Streamed(MediaType type, StreamingResponseBody body) {
+
+        /** Writes streamed answers to the response, on the request's thread; returns any other answer for Spring. */
+        public static Object write(Object answer, HttpServletResponse response) throws IOException {
+            if (answer instanceof Streamed streamed) {
+                response.setContentType(streamed.type().toString());
+                streamed.body().writeTo(response.getOutputStream());
+                return null;
+            }
+            return answer;
+        }
     }
 
     /**
@@ -61,7 +73,7 @@ class PredictionService {
      * as CSV ({@link Streamed}: a data set's answers are computed and written a chunk of rows at a time, as the
      * client reads them).
      */
-    Object predict(String id, JsonNode body, boolean csv) {
+    public Object predict(String id, JsonNode body, boolean csv) {
         TrainedModel model = trained.get(id);
         JsonBinding.Bound<PredictionRequest> bound = binding.bind(body, PredictionRequest.class);
         PredictionRequest request = bound.value();
@@ -117,7 +129,7 @@ class PredictionService {
     }
 
     /** The trained model's fit on labelled rows the caller brings, in raw units like the training rows. */
-    Evaluation evaluate(String id, JsonNode body) {
+    public Evaluation evaluate(String id, JsonNode body) {
         TrainedModel model = trained.get(id);
         JsonBinding.Bound<DatasetInput> rows = binding.bind(body, DatasetInput.class);
         List<FieldViolation> violations = new ArrayList<>();

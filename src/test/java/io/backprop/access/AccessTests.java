@@ -56,7 +56,8 @@ class AccessTests extends HttpApiTests {
 
     @Test
     void withoutAKeyEveryRequestButHealthAndThePageIs401() {
-        for (String path : List.of("/models", "/datasets", "/admin/keys", "/admin/audit", "/actuator/info")) {
+        for (String path : List.of("/models", "/datasets", "/admin/keys", "/admin/audit", "/actuator/info",
+                "/registry", "/v2/models/xor")) {
             api.http().get().uri(path).exchange().expectStatus().isUnauthorized()
                     .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -66,7 +67,7 @@ class AccessTests extends HttpApiTests {
         api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(ApiClient.xor(10)).exchange()
                 .expectStatus().isUnauthorized();
         for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-                "/", "/app.js", "/v3/api-docs")) {
+                "/", "/app.js", "/v3/api-docs", "/v2", "/v2/health/live", "/v2/health/ready")) {
             api.http().get().uri(path).exchange().expectStatus().isOk();
         }
         api.http().get().uri("/models").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-key").exchange()
@@ -178,6 +179,13 @@ class AccessTests extends HttpApiTests {
                 .exchange().expectStatus().is4xxClientError();
         assertThat(other.get("/models?size=100").get("content")).isEmpty();
         assertThat(other.get("/datasets?size=100").get("content")).isEmpty();
+        // nor through the registry or the inference protocol, by its name or its id
+        assertThat(other.get("/registry")).isEmpty();
+        for (String path : List.of("/registry/xor", "/registry/xor/versions/1", "/v2/models/xor",
+                "/v2/models/" + model)) {
+            other.http().get().uri(path).exchange().expectStatus().isNotFound();
+        }
+        owner.get("/registry/xor/versions/1");
 
         // the owner still has both, and an admin sees everyone's
         owner.predict(model, ApiClient.GATES);

@@ -88,6 +88,7 @@ class ModelJournalTests {
         assertThat(model.fit().preprocessing().features().columns()).as("fitted by the job").hasSize(2);
         assertThat(model.outcome().message()).isEqualTo("trained all 5 epochs");
         assertThat(model.metrics().training().accuracy()).isNotNull();
+        assertThat(model.version()).as("the first version of its name").isEqualTo(1);
         assertThat(results.findById(ID).orElseThrow().parameters()).usingRecursiveComparison().isEqualTo(job.initial());
     }
 
@@ -99,6 +100,7 @@ class ModelJournalTests {
         journal.succeeded(job, result(job));
 
         assertThat(models.findById(ID).orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
+        assertThat(models.findById(ID).orElseThrow().version()).as("no version for a cancelled job").isNull();
         assertThat(results.findById(ID)).isEmpty();
     }
 

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
 
 import io.backprop.dataset.DatasetColumns;
 import io.backprop.dataset.RowStore;
+import io.backprop.system.AdmissionLock;
 import io.backprop.system.PersistenceConfiguration;
 import io.backprop.training.JobProperties;
 import io.backprop.training.JobWorkers;
@@ -32,7 +33,7 @@ import io.backprop.training.TrainingEvents;
 @DataJdbcTest
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({PersistenceConfiguration.class, ModelColumns.class, DatasetColumns.class, ModelJournal.class, RowStore.class,
-        ModelViews.class, JobWorkers.class, TrainingEvents.class, ModelStoreTest.FixedClock.class})
+        AdmissionLock.class, ModelViews.class, JobWorkers.class, TrainingEvents.class, ModelStoreTest.FixedClock.class})
 @EnableConfigurationProperties(JobProperties.class)
 @interface ModelStoreTest {
 

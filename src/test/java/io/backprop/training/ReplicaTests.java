@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.backprop.BackpropApplication;
@@ -71,6 +72,32 @@ class ReplicaTests {
                     .as("executions of " + id).isEqualTo(1);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Integer.class)).isZero();
+        // both replicas numbered versions of the one name, each number once
+        assertThat(ids.stream().map(id -> apiA.get("/models/" + id).get("version").asInt()).distinct())
+                .hasSize(ids.size());
+    }
+
+    @Test
+    void anAliasMovedOnOneReplicaIsFollowedByTheOtherWithinASecond() {
+        String name = "moved-" + Long.toHexString(System.nanoTime());
+        String rows = "{\"features\": [[0,1]]}";
+        List<JsonNode> outputs = new ArrayList<>();
+        for (int seed = 1; seed <= 2; seed++) {
+            String id = apiA.train(ApiClient.xor(100).replace("\"name\": \"xor\"", "\"name\": \"" + name + "\"")
+                    .replace("\"seed\": 7", "\"seed\": " + seed));
+            apiA.awaitSucceeded(id);
+            outputs.add(apiA.post("/models/" + id + "/predict", rows).get("outputs"));
+        }
+        String alias = "/registry/" + name + "/aliases/champion";
+        apiA.http().put().uri(alias).contentType(MediaType.APPLICATION_JSON).body("{\"version\": 1}").exchange()
+                .expectStatus().isOk();
+        assertThat(apiB.post(alias + "/predict", rows).get("outputs")).isEqualTo(outputs.get(0));
+
+        apiA.http().put().uri(alias).contentType(MediaType.APPLICATION_JSON).body("{\"version\": 2}").exchange()
+                .expectStatus().isOk();
+
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                .until(() -> apiB.post(alias + "/predict", rows).get("outputs").equals(outputs.get(1)));
     }
 
     @Test

@@ -36,6 +36,15 @@ class SystemEndpointsTests extends HttpApiTests {
         assertThat(paths.get("/models/{id}/parameters").has("get")).isTrue();
         assertThat(paths.get("/models/{id}/predict").has("post")).isTrue();
         assertThat(paths.get("/models/{id}/cancel").has("post")).isTrue();
+        assertThat(paths.get("/registry/{name}").has("get")).isTrue();
+        assertThat(paths.get("/registry/{name}/aliases/{alias}").has("put")).isTrue();
+        assertThat(paths.get("/registry/{name}/aliases/{alias}/predict").has("post")).isTrue();
+        assertThat(paths.get("/registry/{name}/compare").has("get")).isTrue();
+        assertThat(paths.get("/v2/models/{name}/infer").has("post")).isTrue();
+        assertThat(paths.get("/v2/models/{name}/versions/{version}/infer").has("post")).isTrue();
+        assertThat(paths.get("/v2/health/ready").has("get")).isTrue();
+        assertThat(paths.get("/admin/keys").has("post")).isTrue();
+        assertThat(api.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
         JsonNode schemas = api.at("/components/schemas");
         assertThat(schemas.at("/TrainingRequest/properties").propertyNames()).contains("dataset", "architecture",
                 "training");
