@@ -33,8 +33,10 @@ const EXAMPLES = {
 };
 const PREDICT_EXAMPLES = {exam: [[5, 10]]};
 const CLASS_COLOURS = ['#dc2626', '#16a34a', '#2563eb', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
-// the same hues, light, for the regions each class wins
-const REGION_COLOURS = ['#fecaca', '#bbf7d0', '#bfdbfe', '#fde68a', '#ddd6fe', '#a5f3fc', '#fbcfe8', '#e5e7eb'];
+// the same hues, lighter, for the regions each class wins
+const REGION_COLOURS = ['#fca5a5', '#86efac', '#93c5fd', '#fcd34d', '#c4b5fd', '#67e8f9', '#f9a8d4', '#d1d5db'];
+// classes told apart by shape as well as colour
+const CLASS_SHAPES = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'cross', 'rectRounded'];
 const FINISHED = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 const $ = (id) => document.getElementById(id);
@@ -115,7 +117,10 @@ async function refreshModels() {
     $('models-empty').hidden = page.content.length > 0;
     $('models').innerHTML = page.content.map((m) => `
       <li><button type="button" data-id="${escape(m.id)}" aria-current="${m.id === state.id}">
-        <span>${escape(m.name)}</span><span class="badge ${escape(m.status)}">${escape(m.status)}</span>
+        <span class="name">${escape(m.name)}${m.version != null ? ` <span class="version">v${m.version}</span>` : ''}</span>
+        <span class="badge ${escape(m.status)}">${escape(m.status)}</span>
+        <span class="details">${escape(new Date(m.createdAt).toLocaleString())}${m.progress.cost != null
+          ? ` · cost ${escape(m.progress.cost.toPrecision(4))}` : ''}</span>
       </button></li>`).join('');
   } catch (e) {
     $('models-empty').textContent = 'Could not load the models: ' + e.message;
@@ -226,7 +231,22 @@ function metricsHtml(model) {
     .filter(([, get]) => sets.some(([, e]) => get(e) != null));
   const number = (v) => v == null ? '' : Number.isInteger(v) ? v : v.toPrecision(4);
   return `<table><thead><tr><th scope="col">metric</th>${sets.map(([name]) => `<th scope="col">${name}</th>`).join('')}</tr></thead>
-    <tbody>${rows.map(([name, get]) => `<tr><th scope="row">${name}</th>${sets.map(([, e]) => `<td>${number(get(e))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    <tbody>${rows.map(([name, get]) => `<tr><th scope="row">${name}</th>${sets.map(([, e]) => `<td>${number(get(e))}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+    + sets.filter(([, e]) => e.perClass).map(([name, e]) => perClassHtml(name, e, number)).join('');
+}
+
+// Classifiers: precision, recall and F1 per class, and the confusion matrix (rows: actual, columns: predicted).
+function perClassHtml(set, e, number) {
+  const matrix = e.confusionMatrix;
+  return `<h4>${escape(set)}: per class</h4>
+    <table class="per-class"><thead><tr><th scope="col">class</th><th scope="col">precision</th><th scope="col">recall</th>
+      <th scope="col">F1</th><th scope="col">support</th></tr></thead>
+    <tbody>${e.perClass.map((c) => `<tr><th scope="row">${escape(c.label)}</th><td>${number(c.precision)}</td>
+      <td>${number(c.recall)}</td><td>${number(c.f1)}</td><td>${c.support}</td></tr>`).join('')}</tbody></table>
+    <table class="confusion"><caption>${escape(set)}: confusion matrix (rows actual, columns predicted)</caption>
+    <thead><tr><th scope="col"></th>${matrix.classes.map((c) => `<th scope="col">${escape(c)}</th>`).join('')}</tr></thead>
+    <tbody>${matrix.counts.map((row, i) => `<tr><th scope="row">${escape(matrix.classes[i])}</th>
+      ${row.map((n) => `<td>${n}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
 // Live progress: the curve grows while the job trains; status changes and the end refresh the page. The stream
@@ -237,6 +257,7 @@ async function follow(id) {
   const handlers = {
     progress: (p) => {
       addCurvePoint(p.epoch - 1, p.cost, p.validationCost);
+      refreshCurve(id);
       $('model-status').textContent = `RUNNING: epoch ${p.epoch} of ${p.epochs}, cost ${p.cost.toPrecision(4)}`
         + (p.etaSeconds != null ? `, about ${Math.ceil(p.etaSeconds)} s to go` : '');
     },
@@ -273,6 +294,20 @@ async function follow(id) {
     if (e.name !== 'AbortError') {
       throw e;
     }
+  }
+}
+
+// While a job trains, its curve so far is read again once a second: progress events come a few per second, so
+// the points between them come from the curve itself, not a straight line.
+let curveReadAt = 0;
+async function refreshCurve(id) {
+  if (Date.now() - curveReadAt < 1000) {
+    return;
+  }
+  curveReadAt = Date.now();
+  const curve = await api('GET', `/models/${id}/learning-curve`);
+  if (state.id === id) {
+    drawCurve(curve.points);
   }
 }
 
@@ -357,21 +392,21 @@ async function drawBoundary(model) {
       datasets: [
         {label: 'network output', data: cells, pointStyle: 'rect', pointRadius: size, pointHoverRadius: size,
           backgroundColor: cells.map((c) => c.colour), borderWidth: 0, order: 2},
-        {label: 'training points', data: b.points.map((p) => ({x: p.x, y: p.y, label: p.label})),
-          pointStyle: 'crossRot', pointRadius: 8, borderWidth: 3, order: 1,
-          borderColor: b.points.map((p) => b.classes ? CLASS_COLOURS[classOf(p.label) % CLASS_COLOURS.length] : '#111827')}
+        ...pointSets(b, classOf)
       ]
     },
     options: {
       animation: false, maintainAspectRatio: false,
       plugins: {
-        legend: {display: false},
-        tooltip: {filter: (item) => item.datasetIndex === 1,
+        legend: {position: 'bottom', labels: {usePointStyle: true, filter: (item) => item.datasetIndex > 0}},
+        tooltip: {filter: (item) => item.datasetIndex > 0,
           callbacks: {label: (item) => `(${item.raw.x}, ${item.raw.y}): ${item.raw.label}`}}
       },
       scales: {
-        x: {type: 'linear', min: b.xs[0], max: b.xs[b.xs.length - 1], title: {display: true, text: b.features[0]}},
-        y: {type: 'linear', min: b.ys[0], max: b.ys[b.ys.length - 1], title: {display: true, text: b.features[1]}}
+        x: {type: 'linear', min: b.xs[0], max: b.xs[b.xs.length - 1], title: {display: true, text: b.features[0]},
+          afterBuildTicks: withEnds},
+        y: {type: 'linear', min: b.ys[0], max: b.ys[b.ys.length - 1], title: {display: true, text: b.features[1]},
+          afterBuildTicks: withEnds}
       }
     }
   });
@@ -380,6 +415,32 @@ async function drawBoundary(model) {
 }
 
 // The colour of cell (i, j); the output's range is found once for the whole grid.
+// The training points, a legend entry per class (its colour and shape), or one set for regression.
+function pointSets(b, classOf) {
+  const style = {pointRadius: 8, borderWidth: 3, order: 1};
+  if (!b.classes) {
+    return [{label: 'training points', data: b.points.map((p) => ({x: p.x, y: p.y, label: p.label})),
+      pointStyle: 'crossRot', borderColor: '#111827', backgroundColor: '#111827', ...style}];
+  }
+  return b.classes.map((c, k) => ({
+    label: `class ${c}`, pointStyle: CLASS_SHAPES[k % CLASS_SHAPES.length],
+    data: b.points.filter((p) => classOf(p.label) === k).map((p) => ({x: p.x, y: p.y, label: p.label})),
+    borderColor: '#111827', backgroundColor: CLASS_COLOURS[k % CLASS_COLOURS.length], ...style, borderWidth: 1.5
+  }));
+}
+
+// Axis ticks that show where the data's range begins and ends.
+function withEnds(axis) {
+  const values = axis.ticks.map((t) => t.value);
+  const gap = (axis.max - axis.min) / 20;
+  if (!values.some((v) => Math.abs(v - axis.min) < gap)) {
+    axis.ticks.unshift({value: axis.min});
+  }
+  if (!values.some((v) => Math.abs(v - axis.max) < gap)) {
+    axis.ticks.push({value: axis.max});
+  }
+}
+
 function cellColours(b) {
   if (b.winners && b.classes.length > 2) {
     return (i, j) => REGION_COLOURS[b.winners[i][j] % REGION_COLOURS.length];
@@ -398,7 +459,7 @@ function cellColours(b) {
   return (i, j) => {
     const t = high > low ? (b.values[i][j] - low) / (high - low) : 0.5;
     const mix = (from, to) => Math.round(from + (to - from) * t);
-    return `rgb(${mix(254, 187)}, ${mix(202, 247)}, ${mix(202, 208)})`;
+    return `rgb(${mix(248, 134)}, ${mix(113, 239)}, ${mix(113, 172)})`;
   };
 }
 
@@ -441,6 +502,10 @@ async function act(method, action) {
 }
 
 $('forget-key').hidden = !sessionStorage.getItem(KEY_STORAGE);
+// the first visit opens with the XOR example ready to train
+if (!$('train-request').value) {
+  document.querySelector('[data-example="xor"]').click();
+}
 refreshModels();
 setInterval(refreshModels, 3000);
 route();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,14 @@ class WebPageTests extends BrowserTests {
 
         assertThat(browser.findElement(By.id("model-heading")).getText()).isEqualTo("XOR, hidden layer");
         assertThat(count("curve", 0)).as("learning-curve points").isGreaterThan(100);
-        assertThat(count("boundary", 1)).as("training points on the boundary").isEqualTo(4);
+        assertThat(count("boundary", 1) + count("boundary", 2)).as("training points on the boundary").isEqualTo(4);
+        assertThat(browser.executeScript("return Chart.getChart('boundary').legend.legendItems"
+                + ".map(item => item.text + ' ' + item.pointStyle)"))
+                .as("a legend entry per class, each its own shape").isEqualTo(List.of("class 0 circle",
+                        "class 1 triangle"));
+        assertThat(browser.findElements(By.cssSelector("#metrics table.per-class tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("#metrics table.confusion")).getText()).contains("0", "1");
+        assertThat(browser.findElement(By.cssSelector("#models li .details")).getText()).contains("cost");
         assertThat(browser.findElement(By.id("boundary-figure")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.cssSelector("#models .badge")).getText()).isEqualTo("SUCCEEDED");
 
@@ -75,6 +83,7 @@ class WebPageTests extends BrowserTests {
     void invalidRequestShouldShowTheProblemNamingTheField() {
         browser.get("http://localhost:" + port + "/");
         var request = browser.findElement(By.id("train-request"));
+        request.clear();
         request.sendKeys("{\"dataset\": {\"features\": [[0,0],[1]], \"targets\": [[0],[1]]}, "
                 + "\"architecture\": {\"layers\": [{\"units\": 1}]}}");
         browser.findElement(By.cssSelector("#train-form button[type=submit]")).click();
@@ -111,6 +120,26 @@ class WebPageTests extends BrowserTests {
         assertThat(browser.findElements(By.cssSelector("#models img"))).isEmpty();
         assertThat(browser.findElement(By.id("models")).getText()).contains("<img src=x onerror=alert(1)>");
         api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+    }
+
+    @Test
+    void theFirstVisitOffersAnExampleAndAFavicon() {
+        browser.get("http://localhost:" + port + "/");
+
+        assertThat(browser.findElement(By.id("train-request")).getAttribute("value")).contains("\"XOR, hidden layer\"");
+        api.http().get().uri("/favicon.ico").exchange().expectStatus().isOk().expectBody(byte[].class)
+                .value(icon -> assertThat(icon).startsWith(0, 0, 1, 0));
+    }
+
+    @Test
+    void theCurveGrowsWhileTheJobTrains() {
+        String id = api.train(io.backprop.support.ApiClient.LONG);
+        browser.get("http://localhost:" + port + "/#/models/" + id);
+
+        // points arrive while it is still running, read from the curve so far, not one line from epoch 0
+        wait.until(driver -> count("curve", 0) > 20);
+        assertThat(browser.findElement(By.id("model-status")).getText()).startsWith("RUNNING");
+        api.post("/models/" + id + "/cancel", java.util.Map.of());
     }
 
     /** Points in dataset {@code index} of the chart drawn on canvas {@code canvasId}. */

@@ -59,7 +59,7 @@ class AdminController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = KeyRequest.class), examples = @ExampleObject(name = "trainer",
                     value = "{\"owner\": \"churn-team\", \"role\": \"trainer\"}")))
-    ApiKeys.NewKey create(@RequestBody JsonNode body) {
+    ApiKeys.NewKey createKey(@RequestBody JsonNode body) {
         JsonBinding.Bound<KeyRequest> bound = binding.bind(body, KeyRequest.class);
         KeyRequest request = bound.value() != null ? bound.value() : new KeyRequest(null, null);
         List<FieldViolation> violations = new ArrayList<>();
@@ -76,7 +76,7 @@ class AdminController {
 
     @GetMapping("/keys")
     @Operation(summary = "List keys", description = "Newest first, revoked ones too; never the keys themselves")
-    PagedModel<ApiKeys.KeyView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    PagedModel<ApiKeys.KeyView> listKeys(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return new PagedModel<>(keys.list(page, size));
     }
@@ -84,14 +84,14 @@ class AdminController {
     @DeleteMapping("/keys/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke a key", description = "Refused at once on every replica; it stays listed")
-    void revoke(@PathVariable String id) {
+    void revokeKey(@PathVariable String id) {
         keys.revoke(id);
     }
 
     @GetMapping("/audit")
     @Operation(summary = "The audit trail", description = "Who created, stopped, cancelled or deleted what, and "
             + "when; newest first")
-    PagedModel<AuditEvent> audit(@RequestParam(defaultValue = "0") @Min(0) int page,
+    PagedModel<AuditEvent> listAuditEvents(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size) {
         return new PagedModel<>(audit.list(page, size));
     }

@@ -32,7 +32,6 @@ import io.backprop.web.CrossSiteGuard;
 import io.backprop.web.ProblemResponses;
 import io.backprop.web.Problems;
 import io.backprop.web.WebProperties;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may send which request, and the protective headers. With keys required ({@link AccessMode}) a request
@@ -61,7 +60,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, WebProperties web, JsonMapper json, AccessMode mode,
+    SecurityFilterChain api(HttpSecurity http, WebProperties web, ProblemResponses problems, AccessMode mode,
             ObjectProvider<ApiKeys> keys) {
         String reader = Role.READER.name();
         String trainer = Role.TRAINER.name();
@@ -85,12 +84,12 @@ public class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized(json))
-                        .accessDeniedHandler(forbidden(json)))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized(problems))
+                        .accessDeniedHandler(forbidden(problems)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frames -> frames.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
-                .addFilterAfter(new CrossSiteGuard(web.allowedOrigins(), json), DisableEncodeUrlFilter.class);
+                .addFilterAfter(new CrossSiteGuard(web.allowedOrigins(), problems), DisableEncodeUrlFilter.class);
         if (web.allowedOrigins().isEmpty()) {
             http.cors(AbstractHttpConfigurer::disable);
         }
@@ -103,7 +102,7 @@ public class SecurityConfiguration {
                     ApiKeyAuthentication.converter());
             // on success the request goes on (the default would redirect, as after a login form)
             bearer.setSuccessHandler((request, response, authentication) -> { });
-            bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized(json)));
+            bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized(problems)));
             http.addFilterBefore(bearer, AnonymousAuthenticationFilter.class);
         }
         else {
@@ -126,24 +125,23 @@ public class SecurityConfiguration {
         return source;
     }
 
-    private static AuthenticationEntryPoint unauthorized(JsonMapper json) {
+    private static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {
         return (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            ProblemResponses.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Key needed",
+            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Key needed",
                     request.getHeader(HttpHeaders.AUTHORIZATION) == null
                             ? "This request needs an API key: send Authorization: Bearer <key>."
-                            : "The key is unknown or was revoked."), json);
+                            : "The key is unknown or was revoked."));
         };
     }
 
-    private static AccessDeniedHandler forbidden(JsonMapper json) {
+    private static AccessDeniedHandler forbidden(ProblemResponses problems) {
         return (request, response, exception) -> {
             String role = Caller.current().map(caller -> caller.role().name().toLowerCase()).orElse("this");
-            ProblemResponses.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for "
+            problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for "
                     + "this key's role", "A " + role + " key may not " + request.getMethod() + " "
                     + FieldViolation.describe(request.getRequestURI()) + ". Readers read and predict; trainers also train, upload, stop, "
-                    + "cancel and delete; admins also manage keys and read the audit trail and the actuator."),
-                    json);
+                    + "cancel and delete; admins also manage keys and read the audit trail and the actuator."));
         };
     }
 }

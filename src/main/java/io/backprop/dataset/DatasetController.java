@@ -49,27 +49,30 @@ class DatasetController {
     }
 
     @PostMapping(consumes = {TEXT_CSV, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @Operation(summary = "Upload a CSV, .npy or .npz file", description = "Read and stored as it arrives, up to "
+    @Operation(operationId = "uploadDataset", summary = "Upload a data set: CSV, .npy, .npz or JSON",
+            description = "Files are read and stored as they arrive, up to "
             + "backprop.limits.max-upload-size (2 GB), compressed with gzip (Content-Encoding: gzip, or a .gz file) "
             + "or not. CSV: the first line names the columns; targets names the target columns, every other column "
             + "is a numeric feature; a single target column holding text is a column of class labels. .npz (as "
             + "application/octet-stream): the arrays features and targets, or features and labels, as "
             + "np.savez(f, features=X, labels=y) writes them. .npy: one 2-D array, its columns named x1, x2, …; "
-            + "targets names the target columns.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
-        @Content(mediaType = TEXT_CSV, examples = @ExampleObject(name = "exam",
+            + "targets names the target columns. JSON (application/json): the same shape as a training request's "
+            + "dataset.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+        @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"), examples = @ExampleObject(name = "exam",
                 value = "studied,slept,score\n2,9,92\n1,5,86\n3,6,89\n")),
         @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
-                schema = @Schema(type = "string", format = "binary"))})
-    @ApiResponse(responseCode = "201", description = "Stored")
+                schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DatasetInput.class))})
+    @ApiResponse(responseCode = "201", description = "Stored", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "Invalid file: each problem with its line and column",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "413", description = "Larger than the upload limit",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @RateLimited(RateLimited.Kind.TRAINING)
-    ResponseEntity<DatasetView> uploadFile(
+    ResponseEntity<DatasetView> uploadDataset(
             @Parameter(description = "Target columns, comma-separated (CSV and .npy)", example = "score")
-            @RequestParam(defaultValue = "") List<String> targets,
+            @RequestParam(defaultValue = "") String targets,
             @Parameter(description = "A name to recognise the data set by") @RequestParam(required = false) String name,
             @Parameter(description = "float32 stores every value rounded to float32 (half the bytes); by default "
                     + "values are stored exactly, as float32 where that loses nothing")
@@ -81,10 +84,10 @@ class DatasetController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Upload a JSON data set", description = "The same shape as a training request's dataset")
-    @ApiResponse(responseCode = "201", description = "Stored")
+    @Operation(operationId = "uploadDataset", hidden = true)
+    @ApiResponse(responseCode = "201", description = "Stored", useReturnTypeSchema = true)
     @RateLimited(RateLimited.Kind.TRAINING)
-    ResponseEntity<DatasetView> upload(@RequestParam(required = false) String name,
+    ResponseEntity<DatasetView> uploadJsonDataset(@RequestParam(required = false) String name,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = DatasetInput.class))) @RequestBody JsonNode dataset) {
         return created(service.create(name, dataset));
@@ -92,13 +95,13 @@ class DatasetController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A data set's shape, columns and statistics")
-    DatasetView get(@PathVariable String id) {
+    DatasetView getDataset(@PathVariable String id) {
         return service.get(id);
     }
 
     @GetMapping
     @Operation(summary = "List data sets", description = "Newest first, a page at a time")
-    PagedModel<DatasetView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    PagedModel<DatasetView> listDatasets(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return new PagedModel<>(service.list(page, size));
     }
@@ -107,7 +110,7 @@ class DatasetController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a data set", description = "Its rows stay stored as long as a model trained on "
             + "them does")
-    void delete(@PathVariable String id) {
+    void deleteDataset(@PathVariable String id) {
         service.delete(id);
     }
 

@@ -23,6 +23,14 @@ public record DatasetInput(
         @Schema(description = "One name per target column (or the label column); default y, or y1, y2, …")
         List<String> targetNames) {
 
+    /** An empty optional list is no list: generated clients send [] for every list left unset. */
+    public DatasetInput {
+        targets = targets != null && targets.length == 0 && features != null && features.length > 0 ? null : targets;
+        labels = labels != null && labels.isEmpty() ? null : labels;
+        featureNames = featureNames != null && featureNames.isEmpty() ? null : featureNames;
+        targetNames = targetNames != null && targetNames.isEmpty() ? null : targetNames;
+    }
+
     public int rows() {
         return features.length;
     }

@@ -1,6 +1,7 @@
 package io.backprop.dataset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +18,8 @@ record UploadOptions(boolean gzipped, List<String> targets, boolean float32) {
      * @throws InvalidRequestException for a Content-Encoding other than gzip, or a precision other than float32
      *     or float64
      */
-    static UploadOptions of(String encoding, List<String> targets, String precision) {
+    /** {@code targets}: column names, comma-separated. */
+    static UploadOptions of(String encoding, String targets, String precision) {
         List<FieldViolation> violations = new ArrayList<>();
         String coding = encoding == null ? "identity" : encoding.strip().toLowerCase(Locale.ROOT);
         if (!coding.equals("identity") && !coding.equals("gzip")) {
@@ -27,6 +29,8 @@ record UploadOptions(boolean gzipped, List<String> targets, boolean float32) {
             violations.add(FieldViolation.of("precision", precision, "must be float32 or float64"));
         }
         InvalidRequestException.throwIfAny(violations);
-        return new UploadOptions(coding.equals("gzip"), targets, "float32".equals(precision));
+        List<String> columns = Arrays.stream(targets.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .toList();
+        return new UploadOptions(coding.equals("gzip"), columns, "float32".equals(precision));
     }
 }

@@ -22,6 +22,7 @@ import io.backprop.access.RateLimited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -67,20 +68,20 @@ class InferenceController {
     @GetMapping
     @Operation(summary = "Server metadata", description = "The extension backprop: model metadata also names the "
             + "features, outputs and classes")
-    ServerMetadata server() {
+    ServerMetadata serverMetadata() {
         return new ServerMetadata("backprop", version, List.of("backprop"));
     }
 
     @GetMapping("/health/live")
     @Operation(summary = "Server live")
-    ResponseEntity<Live> live() {
+    ResponseEntity<Live> serverLive() {
         boolean live = availability.getLivenessState() == LivenessState.CORRECT;
         return ResponseEntity.status(live ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(new Live(live));
     }
 
     @GetMapping("/health/ready")
     @Operation(summary = "Server ready")
-    ResponseEntity<Ready> ready() {
+    ResponseEntity<Ready> serverReady() {
         boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
         return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(new Ready(ready));
     }
@@ -88,25 +89,25 @@ class InferenceController {
     @GetMapping("/models/{name}")
     @Operation(summary = "Model metadata", description = "Its versions, its input and output tensors, and (the "
             + "backprop member) its feature names, output names and classes")
-    Map<String, Object> metadata(@PathVariable String name) {
+    Map<String, Object> modelMetadata(@PathVariable String name) {
         return service.metadata(service.resolve(name, null));
     }
 
     @GetMapping("/models/{name}/versions/{version}")
     @Operation(summary = "Model metadata of a version or alias")
-    Map<String, Object> metadata(@PathVariable String name, @PathVariable String version) {
+    Map<String, Object> modelVersionMetadata(@PathVariable String name, @PathVariable String version) {
         return service.metadata(service.resolve(name, version));
     }
 
     @GetMapping("/models/{name}/ready")
     @Operation(summary = "Model ready")
-    ResponseEntity<ModelReady> ready(@PathVariable String name) {
+    ResponseEntity<ModelReady> modelReady(@PathVariable String name) {
         return readiness(service.resolve(name, null));
     }
 
     @GetMapping("/models/{name}/versions/{version}/ready")
     @Operation(summary = "Model ready, of a version or alias")
-    ResponseEntity<ModelReady> ready(@PathVariable String name, @PathVariable String version) {
+    ResponseEntity<ModelReady> modelVersionReady(@PathVariable String name, @PathVariable String version) {
         return readiness(service.resolve(name, version));
     }
 
@@ -121,18 +122,19 @@ class InferenceController {
     @Operation(summary = "Infer", description = "One input tensor [rows, features] (FP32, FP64 or an integer type; "
             + "data flat row-major or nested); outputs: outputs [rows, outputs] (FP32 for FP32 input, else FP64) "
             + "and, for classifiers, label [rows] (BYTES)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            examples = @ExampleObject(name = "xor", value = XOR_INFER)))
-    Map<String, Object> infer(@PathVariable String name, @RequestBody JsonNode request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(type = "object",
+            description = "The protocol's inference request"), examples = @ExampleObject(name = "xor", value = XOR_INFER)))
+    Map<String, Object> modelInfer(@PathVariable String name, @RequestBody JsonNode request) {
         return service.infer(service.resolve(name, null), request);
     }
 
     @PostMapping(path = "/models/{name}/versions/{version}/infer", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RateLimited(RateLimited.Kind.PREDICTIONS)
     @Operation(summary = "Infer with a version or alias")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            examples = @ExampleObject(name = "xor", value = XOR_INFER)))
-    Map<String, Object> infer(@PathVariable String name, @PathVariable String version, @RequestBody JsonNode request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(type = "object",
+            description = "The protocol's inference request"), examples = @ExampleObject(name = "xor", value = XOR_INFER)))
+    Map<String, Object> modelVersionInfer(@PathVariable String name, @PathVariable String version,
+            @RequestBody JsonNode request) {
         return service.infer(service.resolve(name, version), request);
     }
 }

@@ -55,20 +55,20 @@ class ModelController {
                     value = ApiExamples.OR),
             @ExampleObject(name = "exam", summary = "Exam scores from hours studied and slept, in raw units",
                     value = ApiExamples.EXAM) }))
-    @ApiResponse(responseCode = "202", description = "Accepted and queued")
+    @ApiResponse(responseCode = "202", description = "Accepted and queued", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "Invalid request: every violated field is listed",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "429", description = "The training queue is full; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @RateLimited(RateLimited.Kind.TRAINING)
-    ResponseEntity<ModelView> train(@RequestBody JsonNode request) {
+    ResponseEntity<ModelView> trainModel(@RequestBody JsonNode request) {
         ModelView model = creation.create(request);
         return ResponseEntity.accepted().location(links.to("/models/{id}", model.id())).body(model);
     }
 
     @GetMapping
     @Operation(summary = "List models", description = "Newest first, a page at a time, optionally by status")
-    PagedModel<ModelView> list(@RequestParam(required = false) ModelStatus status,
+    PagedModel<ModelView> listModels(@RequestParam(required = false) ModelStatus status,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
             @Parameter(description = "Models per page") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return new PagedModel<>(service.list(status, page, size));
@@ -78,14 +78,15 @@ class ModelController {
     @Operation(summary = "A model", description = "Status, progress, the spec with defaults filled in, metrics, error")
     @ApiResponse(responseCode = "404", description = "No such model",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ModelView get(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", description = "The model", useReturnTypeSchema = true)
+    ModelView getModel(@PathVariable String id) {
         return service.get(id);
     }
 
     @GetMapping("/{id}/learning-curve")
     @Operation(summary = "The cost per epoch", description = "Epoch 0 is the cost of the initial parameters; "
             + "long curves are downsampled, always keeping the first and the last epoch")
-    LearningCurve learningCurve(@PathVariable String id) {
+    LearningCurve getLearningCurve(@PathVariable String id) {
         return service.learningCurve(id);
     }
 
@@ -95,7 +96,8 @@ class ModelController {
             + "epoch), and its outcome says at which epoch it stopped. Cancel discards instead.")
     @ApiResponse(responseCode = "409", description = "The job is not running, or a cancel or delete ended it first",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ModelView stop(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", description = "Stopped: the model, SUCCEEDED", useReturnTypeSchema = true)
+    ModelView stopTraining(@PathVariable String id) {
         return service.stop(id);
     }
 
@@ -104,20 +106,24 @@ class ModelController {
             + "once), progress (epoch, epochs, cost, validationCost, elapsedSeconds, etaSeconds; a few per second), "
             + "status (the model, when its status changes) and end (the model as it ended), after which the stream "
             + "closes.")
-    SseEmitter events(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", description = "The stream: each event's data is JSON (state, status and "
+            + "end: the model as GET /models/{id} gives it; progress: epoch, epochs, cost, validationCost, "
+            + "elapsedSeconds, etaSeconds)", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(type = "string")))
+    SseEmitter followEvents(@PathVariable String id) {
         return service.events(id);
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel training", description = "Stops a queued or running job; its model ends CANCELLED")
-    ModelView cancel(@PathVariable String id) {
+    ModelView cancelTraining(@PathVariable String id) {
         return service.cancel(id);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a model", description = "Cancels its training first if it is still training")
-    void delete(@PathVariable String id) {
+    void deleteModel(@PathVariable String id) {
         service.delete(id);
     }
 }

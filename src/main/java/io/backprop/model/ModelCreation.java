@@ -3,6 +3,9 @@ package io.backprop.model;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -35,6 +38,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 class ModelCreation {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelCreation.class);
 
     private final JsonBinding binding;
     private final TrainingInputs inputs;
@@ -101,6 +106,9 @@ class ModelCreation {
         Model model = Model.queued(id, name, Caller.newOwner(), Task.of(plan.labels(spec)), spec, plan, bytes,
                 clock.instant());
         store(model, resolved);
+        MDC.put("modelId", id);
+        log.info("Accepted model {} ({} parameters, {} rows, {} epochs)", id, spec.network().parameterCount(),
+                resolved.rows().rows(), spec.training().epochs());
         return views.of(model);
     }
 

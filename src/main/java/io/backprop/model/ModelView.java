@@ -12,16 +12,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A model: its status and progress, its full spec, what preprocessing learned from the "
         + "training rows, and once trained its metrics and how training ended")
 public record ModelView(
-        String id,
-        String name,
-        @Schema(description = "Whose model it is: the owner of the key that created it (\"local\" without keys)")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Whose model it is: the owner of the key that created it (\"local\" without keys)")
         String owner,
         @Schema(description = "Once it succeeded: its version among the models of its name (1, 2, …)")
         Integer version,
-        @Schema(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED") ModelStatus status,
-        @Schema(description = "classification when the targets are classes, otherwise regression") Task task,
-        Progress progress,
-        ModelSpec spec,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "QUEUED, RUNNING, SUCCEEDED, FAILED or "
+                + "CANCELLED") ModelStatus status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "classification when the targets are "
+                + "classes, otherwise regression") Task task,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Progress progress,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ModelSpec spec,
         @Schema(description = "The fitted preprocessing: input columns after crosses, and the statistics of the "
                 + "training rows each scaling uses") FittedPreprocessing preprocessing,
         @Schema(description = "Classifiers: the classes, in the order of the outputs") List<Object> classes,
@@ -29,7 +32,7 @@ public record ModelView(
         @Schema(description = "Set once training succeeded") Metrics metrics,
         @Schema(description = "Set once training succeeded") Outcome outcome,
         @Schema(description = "Why training failed, for FAILED models") String error,
-        Instant createdAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
         @Schema(description = "While the job runs: the replica running it and when it last reported it alive")

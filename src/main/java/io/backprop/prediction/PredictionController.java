@@ -43,19 +43,25 @@ class PredictionController {
     @Operation(summary = "The trained weights and biases", description = "Weights per layer are units × inputs")
     @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    TrainedParameters parameters(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", description = "Weights and biases per layer", useReturnTypeSchema = true)
+    TrainedParameters getParameters(@PathVariable String id) {
         return service.parameters(id);
     }
 
     @PostMapping(path = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Predict", description = "Outputs for each row and, for classifiers, the predicted class")
+    @Operation(operationId = "predict", summary = "Predict", description = "Outputs for each row and, for "
+            + "classifiers, the predicted class and each class's probability; with Accept: text/csv, as CSV (one line "
+            + "per row: for regression the outputs under the targets' names, for classifiers the class and each "
+            + "class's probability). For a datasetId, streamed as the answers are computed.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = PredictionRequest.class),
             examples = @ExampleObject(name = "xor", summary = "The four XOR inputs", value = XOR_ROWS)))
     @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "200", description = "The answers; for a datasetId, streamed as they are computed",
-            content = @Content(schema = @Schema(implementation = PredictionResponse.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = PredictionResponse.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @RateLimited(RateLimited.Kind.PREDICTIONS)
     Object predict(@PathVariable String id, @RequestBody JsonNode request, HttpServletResponse response)
             throws IOException {
@@ -63,13 +69,7 @@ class PredictionController {
     }
 
     @PostMapping(path = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "text/csv")
-    @Operation(summary = "Predict, as CSV", description = "One line per row: for regression the outputs under the "
-            + "targets' names, for classifiers the class and each class's probability. For a datasetId, streamed as "
-            + "the answers are computed.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            schema = @Schema(implementation = PredictionRequest.class)))
-    @ApiResponse(responseCode = "200", description = "The answers as CSV",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @Operation(operationId = "predict", hidden = true)
     @RateLimited(RateLimited.Kind.PREDICTIONS)
     Object predictCsv(@PathVariable String id, @RequestBody JsonNode request, HttpServletResponse response)
             throws IOException {
@@ -82,7 +82,8 @@ class PredictionController {
             + "range plus a margin, and the training points with their labels")
     @ApiResponse(responseCode = "409", description = "Not a trained two-input model",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    DecisionBoundary decisionBoundary(@PathVariable String id,
+    @ApiResponse(responseCode = "200", description = "The grid and the training points", useReturnTypeSchema = true)
+    DecisionBoundary getDecisionBoundary(@PathVariable String id,
             @Parameter(description = "Cells per side; default 50") @RequestParam(required = false) Integer resolution,
             @RequestParam(required = false) Double xMin, @RequestParam(required = false) Double xMax,
             @RequestParam(required = false) Double yMin, @RequestParam(required = false) Double yMax) {
@@ -97,6 +98,7 @@ class PredictionController {
     @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @RateLimited(RateLimited.Kind.PREDICTIONS)
+    @ApiResponse(responseCode = "200", description = "The metrics", useReturnTypeSchema = true)
     Evaluation evaluate(@PathVariable String id, @RequestBody JsonNode rows) {
         return service.evaluate(id, rows);
     }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.backprop.dataset.DatasetChecks;
@@ -26,6 +27,7 @@ import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
 import io.backprop.web.InvalidRequestException;
 import io.backprop.web.JsonBinding;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,9 +44,10 @@ public class PredictionService {
     private final DatasetService datasets;
     private final RowStore rowStore;
     private final JsonMapper json;
+    private final PredictionMetrics metrics;
 
     PredictionService(TrainedModels trained, StoredModels stored, JsonBinding binding, RequestLimits limits,
-            DatasetService datasets, RowStore rowStore, JsonMapper json) {
+            DatasetService datasets, RowStore rowStore, JsonMapper json, PredictionMetrics metrics) {
         this.trained = trained;
         this.stored = stored;
         this.binding = binding;
@@ -52,6 +55,7 @@ public class PredictionService {
         this.datasets = datasets;
         this.rowStore = rowStore;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Answers to write as they are computed, in this media type. */
@@ -74,6 +78,23 @@ public class PredictionService {
      * client reads them).
      */
     public Object predict(String id, JsonNode body, boolean csv) {
+        Timer.Sample sample = metrics.start();
+        String outcome = "error";
+        try {
+            Object answer = answer(id, body, csv);
+            outcome = "ok";
+            return answer;
+        }
+        catch (ErrorResponseException refused) {
+            outcome = String.valueOf(refused.getStatusCode().value());
+            throw refused;
+        }
+        finally {
+            metrics.predicted(sample, id, outcome);
+        }
+    }
+
+    private Object answer(String id, JsonNode body, boolean csv) {
         TrainedModel model = trained.get(id);
         JsonBinding.Bound<PredictionRequest> bound = binding.bind(body, PredictionRequest.class);
         PredictionRequest request = bound.value();

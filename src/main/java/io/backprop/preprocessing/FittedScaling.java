@@ -1,6 +1,7 @@
 package io.backprop.preprocessing;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.backprop.network.RowSource;
 
@@ -61,6 +62,16 @@ public record FittedScaling(Scaling scaling, List<ColumnStatistics> columns) {
             }
         }
         return raw;
+    }
+
+    /** Per column, what is subtracted before dividing: x′ = (x − offset) / divisor. */
+    public double[] offsets() {
+        return IntStream.range(0, columns.size()).mapToDouble(this::offset).toArray();
+    }
+
+    /** Per column, what the difference is divided by (1 for a constant column). */
+    public double[] divisors() {
+        return IntStream.range(0, columns.size()).mapToDouble(this::divisor).toArray();
     }
 
     private double offset(int column) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.backprop.access.RateLimited;
+import io.backprop.dataset.DatasetInput;
 import io.backprop.metrics.Evaluation;
 import io.backprop.model.ModelService;
 import io.backprop.model.ModelView;
@@ -58,7 +59,7 @@ class RegistryController {
 
     @GetMapping
     @Operation(summary = "Names", description = "Every name with a version, its latest version and its aliases")
-    List<Registry.NameSummary> names() {
+    List<Registry.NameSummary> listNames() {
         return registry.names();
     }
 
@@ -67,13 +68,14 @@ class RegistryController {
             + "the SHA-256 of its training rows, metrics and times, and the aliases pointing at it")
     @ApiResponse(responseCode = "404", description = "No version of that name",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    Registry.NameView name(@PathVariable String name) {
+    @ApiResponse(responseCode = "200", description = "The name's versions and aliases", useReturnTypeSchema = true)
+    Registry.NameView getName(@PathVariable String name) {
         return registry.describe(name);
     }
 
     @GetMapping("/{name}/versions/{version}")
     @Operation(summary = "A version, as its model")
-    ModelView version(@PathVariable String name, @PathVariable int version) {
+    ModelView getVersion(@PathVariable String name, @PathVariable int version) {
         return models.get(registry.versionId(name, version));
     }
 
@@ -88,7 +90,7 @@ class RegistryController {
 
     @GetMapping("/{name}/aliases/{alias}")
     @Operation(summary = "The version an alias points at, as its model")
-    ModelView alias(@PathVariable String name, @PathVariable String alias) {
+    ModelView getAlias(@PathVariable String name, @PathVariable String alias) {
         return models.get(registry.aliasId(name, alias));
     }
 
@@ -119,7 +121,7 @@ class RegistryController {
     @GetMapping("/{name}/compare")
     @Operation(summary = "Compare two versions", description = "Only the spec fields that differ, whether the "
             + "training rows are the same, and every metric with its change")
-    VersionComparison compare(@PathVariable String name, @RequestParam int from, @RequestParam int to) {
+    VersionComparison compareVersions(@PathVariable String name, @RequestParam int from, @RequestParam int to) {
         return registry.compare(name, from, to);
     }
 
@@ -149,6 +151,8 @@ class RegistryController {
     @PostMapping(path = "/{name}/versions/{version}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RateLimited(RateLimited.Kind.PREDICTIONS)
     @Operation(summary = "Evaluate a version", description = "The same body and answer as /models/{id}/evaluate")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = DatasetInput.class)))
     Evaluation evaluateVersion(@PathVariable String name, @PathVariable int version, @RequestBody JsonNode rows) {
         return predictions.evaluate(registry.versionId(name, version), rows);
     }
@@ -156,6 +160,8 @@ class RegistryController {
     @PostMapping(path = "/{name}/aliases/{alias}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RateLimited(RateLimited.Kind.PREDICTIONS)
     @Operation(summary = "Evaluate the version an alias points at")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = DatasetInput.class)))
     Evaluation evaluateAlias(@PathVariable String name, @PathVariable String alias, @RequestBody JsonNode rows) {
         return predictions.evaluate(registry.aliasId(name, alias), rows);
     }

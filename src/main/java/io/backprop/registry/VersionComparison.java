@@ -24,7 +24,8 @@ record VersionComparison(String name, int from, int to,
         @Schema(description = "The SHA-256 of each version's training rows") DataChange data,
         @Schema(description = "Each metric of either version, with to − from") List<MetricChange> metrics) {
 
-    record FieldChange(String field, JsonNode from, JsonNode to) {
+    record FieldChange(String field, @Schema(description = "Any JSON value; null when absent") Object from,
+            @Schema(description = "Any JSON value; null when absent") Object to) {
     }
 
     record DataChange(String from, String to, boolean same) {
@@ -39,7 +40,7 @@ record VersionComparison(String name, int from, int to,
         List<FieldChange> spec = new ArrayList<>();
         for (String field : union(fromSpec, toSpec)) {
             if (!Objects.equals(fromSpec.get(field), toSpec.get(field))) {
-                spec.add(new FieldChange(field, fromSpec.get(field), toSpec.get(field)));
+                spec.add(new FieldChange(field, plain(fromSpec.get(field), json), plain(toSpec.get(field), json)));
             }
         }
         Map<String, JsonNode> fromMetrics = leaves(json.valueToTree(from.metrics()), false);
@@ -62,6 +63,10 @@ record VersionComparison(String name, int from, int to,
         TreeSet<String> keys = new TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
+    }
+
+    private static Object plain(JsonNode node, JsonMapper json) {
+        return node == null ? null : json.treeToValue(node, Object.class);
     }
 
     private static Double number(JsonNode node) {

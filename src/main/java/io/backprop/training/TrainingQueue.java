@@ -50,6 +50,7 @@ public class TrainingQueue implements SmartLifecycle {
     private final JobProperties properties;
     private final JdbcTemplate jdbc;
     private final AdmissionLock admission;
+    private final TrainingMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String replica;
@@ -62,8 +63,10 @@ public class TrainingQueue implements SmartLifecycle {
     private volatile boolean started;
 
     TrainingQueue(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, TrainingJournal journal,
-            TrainingEvents events, JobProperties properties, Clock clock, AdmissionLock admission) {
+            TrainingEvents events, JobProperties properties, Clock clock, AdmissionLock admission,
+            TrainingMetrics metrics) {
         this.journal = journal;
+        this.metrics = metrics;
         this.admission = admission;
         this.events = events;
         this.properties = properties;
@@ -141,7 +144,7 @@ public class TrainingQueue implements SmartLifecycle {
 
     /** On a training thread: runs the job, and hands it back when this replica stops before it ends. */
     private CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
-        TrainingRun run = new TrainingRun(instance.getId(), journal, events, properties);
+        TrainingRun run = new TrainingRun(instance.getId(), journal, events, properties, metrics);
         running.put(run.modelId(), run);
         try {
             run.run();

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.backprop.metrics.Metrics;
 import io.backprop.network.Checkpoint;
@@ -46,11 +47,17 @@ final class TrainingRun implements Runnable {
     private volatile boolean handedBack;
     private volatile boolean endedElsewhere;
 
-    TrainingRun(String modelId, TrainingJournal journal, TrainingEvents events, JobProperties properties) {
+    private final TrainingMetrics metrics;
+    /** Epochs this run trained (a resumed job's earlier epochs not counted), on the training thread. */
+    private int epochsTrained;
+
+    TrainingRun(String modelId, TrainingJournal journal, TrainingEvents events, JobProperties properties,
+            TrainingMetrics metrics) {
         this.modelId = modelId;
         this.journal = journal;
         this.events = events;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     String modelId() {
@@ -83,10 +90,22 @@ final class TrainingRun implements Runnable {
 
     @Override
     public void run() {
+        // every line logged while this job trains names it
+        MDC.put("modelId", modelId);
+        MDC.put("job", "training:" + modelId);
         try {
             handedBack = shuttingDown;
             if (!ending()) {
-                journal.started(modelId).ifPresent(this::train);
+                journal.started(modelId).ifPresent(job -> {
+                    log.info("Training model {}: {} epochs{}", modelId, job.options().epochs(),
+                            job.resume() == null ? "" : ", going on from a checkpoint");
+                    long started = System.nanoTime();
+                    String outcome = train(job);
+                    Duration trained = Duration.ofNanos(System.nanoTime() - started);
+                    metrics.ended(outcome, trained, epochsTrained);
+                    log.info("Training model {} ended: {} after {} epochs in {} ms", modelId, outcome, epochsTrained,
+                            trained.toMillis());
+                });
             }
         }
         catch (RuntimeException e) {
@@ -94,6 +113,8 @@ final class TrainingRun implements Runnable {
             journal.failed(modelId, "training could not start: " + describe(e));
         }
         finally {
+            MDC.remove("modelId");
+            MDC.remove("job");
             done.countDown();
         }
     }
@@ -102,7 +123,8 @@ final class TrainingRun implements Runnable {
         return cancelled || endedElsewhere || handedBack;
     }
 
-    private void train(TrainingJob job) {
+    /** Trains the job and stores how it ended; returns that outcome, for the metrics. */
+    private String train(TrainingJob job) {
         curve = new LearningCurveRecorder(job.options().epochs(), properties.curvePoints());
         if (job.resume() != null) {
             curve.restore(job.resume().curve());
@@ -116,14 +138,14 @@ final class TrainingRun implements Runnable {
                 journal.endedElsewhere(modelId);
             }
             if (ending()) {
-                return;
+                return cancelled ? "cancelled" : handedBack ? "handed-back" : "ended-elsewhere";
             }
             if (clock.timedOut) {
                 journal.failed(modelId, "training stopped after " + result.epochs() + " of "
                         + job.options().epochs() + " epochs: it ran past its time limit of "
                         + timeLimit(job).toSeconds() + " s; ask for fewer epochs or a longer training.maxSeconds "
                         + "(this server allows up to " + properties.maxDuration().toSeconds() + " s)");
-                return;
+                return "timed-out";
             }
             Metrics metrics = job.metrics(result.parameters());
             // the curve ends on the parameters kept, so that its last point agrees with the metrics and the progress
@@ -132,18 +154,22 @@ final class TrainingRun implements Runnable {
                     ? Double.NaN : metrics.validation().cost() + penalty);
             journal.succeeded(job, new JobResult(result.parameters(), metrics, result.epochs(), curve.points(),
                     result.bestEpoch(), result.stoppedEarly(), stopRequested));
+            return "succeeded";
         }
         catch (TrainingDivergedException e) {
             journal.failed(modelId, e.getMessage() + " with learningRate "
                     + BigDecimal.valueOf(job.options().learningRate()).stripTrailingZeros().toPlainString()
                     + "; try a smaller learning rate");
+            return "diverged";
         }
         catch (OutOfMemoryError e) {
             journal.failed(modelId, "training ran out of memory; try a smaller training.batchSize or network");
+            return "out-of-memory";
         }
         catch (RuntimeException e) {
             log.error("Training model {} failed", modelId, e);
             journal.failed(modelId, "training failed: " + describe(e) + "; the error has been logged");
+            return "failed";
         }
     }
 
@@ -166,6 +192,7 @@ final class TrainingRun implements Runnable {
             @Override
             public boolean onEpoch(int epoch, double cost, double validationCost) {
                 curve.record(epoch, cost, validationCost);
+                epochsTrained++;
                 long now = System.nanoTime();
                 if (now >= clock.nextReport) {
                     journal.progressed(modelId, epoch + 1, cost);
@@ -173,7 +200,9 @@ final class TrainingRun implements Runnable {
                 }
                 if (now >= clock.nextEvent && events.hasListeners(modelId)) {
                     double elapsed = (now - clock.start) / 1e9;
-                    Double eta = epoch + 1 < epochs ? elapsed / (epoch + 1) * (epochs - epoch - 1) : 0.0;
+                    // at the pace so far, but never past the time limit
+                    Double eta = Math.min(epoch + 1 < epochs ? elapsed / (epoch + 1) * (epochs - epoch - 1) : 0.0,
+                            Math.max(0, (clock.end - now) / 1e9));
                     events.publish(modelId, "progress", new ProgressEvent(epoch + 1, epochs, cost,
                             Double.isNaN(validationCost) ? null : validationCost, elapsed, eta));
                     clock.nextEvent = now + properties.eventInterval().toNanos();

@@ -18,7 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.backprop.system.FieldViolation;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses state-changing requests a web page on another site could make a browser send: those from a foreign
@@ -33,11 +32,11 @@ public class CrossSiteGuard extends OncePerRequestFilter {
             MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN);
 
     private final Set<String> allowedOrigins;
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
-    public CrossSiteGuard(List<String> allowedOrigins, JsonMapper json) {
+    public CrossSiteGuard(List<String> allowedOrigins, ProblemResponses problems) {
         this.allowedOrigins = Set.copyOf(allowedOrigins.stream().map(CrossSiteGuard::normalise).toList());
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -94,6 +93,6 @@ public class CrossSiteGuard extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        ProblemResponses.write(response, problem, json);
+        problems.write(response, problem);
     }
 }

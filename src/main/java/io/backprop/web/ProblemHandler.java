@@ -32,6 +32,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final RejectedRequests rejected;
+
+    ProblemHandler(RejectedRequests rejected) {
+        this.rejected = rejected;
+    }
+
+    /** Every answer of this handler passes here: the problem is counted by its kind. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            rejected.count(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

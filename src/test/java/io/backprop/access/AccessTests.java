@@ -57,7 +57,7 @@ class AccessTests extends HttpApiTests {
     @Test
     void withoutAKeyEveryRequestButHealthAndThePageIs401() {
         for (String path : List.of("/models", "/datasets", "/admin/keys", "/admin/audit", "/actuator/info",
-                "/registry", "/v2/models/xor")) {
+                "/actuator/prometheus", "/registry", "/v2/models/xor")) {
             api.http().get().uri(path).exchange().expectStatus().isUnauthorized()
                     .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -96,12 +96,14 @@ class AccessTests extends HttpApiTests {
                 .exchange().expectStatus().isForbidden();
         reader.http().get().uri("/admin/keys").exchange().expectStatus().isForbidden();
         reader.http().get().uri("/actuator/info").exchange().expectStatus().isForbidden();
+        trainer.http().get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden();
         trainer.http().get().uri("/admin/audit").exchange().expectStatus().isForbidden();
         trainer.http().post().uri("/admin/keys").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("owner", "me", "role", "admin")).exchange().expectStatus().isForbidden();
         reader.http().post().uri("/models/" + id + "/cancel").exchange().expectStatus().isForbidden();
         reader.http().delete().uri("/models/" + id).exchange().expectStatus().isForbidden();
         admin().http().get().uri("/actuator/info").exchange().expectStatus().isOk();
+        admin().http().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
 
     @Test

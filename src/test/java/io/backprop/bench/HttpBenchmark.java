@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import io.backprop.BackpropApplication;
 import io.backprop.prediction.PredictionRequest;
 import io.backprop.prediction.PredictionResponse;
@@ -94,6 +96,7 @@ final class HttpBenchmark {
 
     /** A controller with nothing behind it: the framework's own cost for a request like a prediction. */
     @RestController
+    @Hidden
     static class BareController {
 
         private static final PredictionResponse CONSTANT = new PredictionResponse(new double[][] {{0.5}}, null,

@@ -17,6 +17,9 @@ import io.backprop.system.RequestLimits;
 import io.backprop.web.JsonBinding;
 import io.backprop.web.JsonConfiguration;
 import io.backprop.web.Links;
+import io.backprop.web.ProblemResponses;
+import io.backprop.web.RejectedRequests;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.backprop.web.WebProperties;
 
 /**
@@ -26,7 +29,8 @@ import io.backprop.web.WebProperties;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({SecurityConfiguration.class, AccessMode.class, JsonConfiguration.class, JsonBinding.class, Links.class})
+@Import({SecurityConfiguration.class, AccessMode.class, JsonConfiguration.class, JsonBinding.class, Links.class,
+        ProblemResponses.class, RejectedRequests.class, SimpleMeterRegistry.class})
 @EnableConfigurationProperties({WebProperties.class, RequestLimits.class, AccessProperties.class})
 public @interface ControllerTest {
 

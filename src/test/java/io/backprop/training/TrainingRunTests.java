@@ -17,6 +17,7 @@ import io.backprop.network.NetworkSpec;
 import io.backprop.network.Parameters;
 import io.backprop.network.TrainingOptions;
 import io.backprop.network.WeightInit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class TrainingRunTests {
 
@@ -34,7 +35,8 @@ class TrainingRunTests {
             }
         };
 
-        new TrainingRun("m", journal, new TrainingEvents(PROPERTIES), PROPERTIES).run();
+        new TrainingRun("m", journal, new TrainingEvents(PROPERTIES), PROPERTIES,
+                new TrainingMetrics(new SimpleMeterRegistry())).run();
 
         assertThat(failures).singleElement().asString()
                 .isEqualTo("training failed: an internal error (NullPointerException); the error has been logged");

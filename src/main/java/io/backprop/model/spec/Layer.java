@@ -12,13 +12,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A dense layer")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Layer(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", example = "3") Integer units,
-        @Schema(description = "Default sigmoid") Activation activation,
-        @Schema(description = "Random initial weights: plain (gaussian × 0.01, the default), xavier or he") WeightInit init,
-        @Schema(description = "Whether the layer has a bias (starting at zero); default true") Boolean bias,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "4096", example = "3")
+        Integer units,
+        @Schema(defaultValue = "sigmoid") Activation activation,
+        @Schema(description = "Random initial weights: plain (gaussian × 0.01), xavier or he", defaultValue = "plain")
+        WeightInit init,
+        @Schema(description = "Whether the layer has a bias (starting at zero)", defaultValue = "true") Boolean bias,
         @Schema(description = "Explicit initial weights, units × inputs: weights[j][i] connects input i to unit j")
         double[][] weights,
         @Schema(description = "Explicit initial biases, one per unit") double[] biases) {
+
+    /** Empty initial weights or biases are none given: generated clients send [] for every list left unset. */
+    public Layer {
+        weights = weights != null && weights.length == 0 ? null : weights;
+        biases = biases != null && biases.length == 0 ? null : biases;
+    }
 
     Layer withDefaults() {
         return new Layer(units, activation != null ? activation : Activation.SIGMOID,

@@ -13,17 +13,22 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "How to train; a stored model's spec shows every default filled in")
 public record Training(
-        @Schema(description = "Passes over the data; default 1000", minimum = "1", example = "5000") Integer epochs,
-        @Schema(description = "Step size; default 0.1", example = "1.0") Double learningRate,
-        @Schema(description = "Rows per step; null means the whole set (full-batch gradient descent)")
-        Integer batchSize,
-        @Schema(description = "Reshuffle the rows every epoch when training in mini-batches; default true")
+        @Schema(description = "Passes over the data", defaultValue = "1000", minimum = "1",
+                maximum = "1000000", example = "5000") Integer epochs,
+        @Schema(description = "Step size", defaultValue = "0.1", minimum = "0", exclusiveMinimum = true,
+                maximum = "1000000",
+                example = "1.0") Double learningRate,
+        @Schema(description = "Rows per step; null means the whole set (full-batch gradient descent)", minimum = "1",
+                maximum = "100000") Integer batchSize,
+        @Schema(description = "Reshuffle the rows every epoch when training in mini-batches", defaultValue = "true")
         Boolean shuffle,
         @Schema(description = "Seeds weight initialisation, shuffling and the validation split; the same request "
                 + "with the same seed gives identical parameters. Default: drawn at random and shown in the spec",
                 example = "7") Long seed,
         @Schema(description = "Share of the rows held out to validate on (0 ≤ f < 1, default 0); stratified by "
-                + "class for classifiers", example = "0.2") Double validationSplit,
+                + "class for classifiers", defaultValue = "0", minimum = "0", maximum = "1",
+                exclusiveMaximum = true,
+                example = "0.2") Double validationSplit,
         @Schema(description = "Stop when the validation cost (or without validation rows, the training cost) "
                 + "stops improving, keeping the best epoch's parameters") EarlyStopping earlyStopping,
         @Schema(description = "sgd (default, the tutorials' gradient descent), momentum or adam") OptimizerName optimizer,
