@@ -48,9 +48,10 @@ class WebPageTests extends BrowserTests {
                         "class 1 triangle"));
         assertThat(browser.findElements(By.cssSelector("#metrics table.per-class tbody tr"))).hasSize(2);
         assertThat(browser.findElement(By.cssSelector("#metrics table.confusion")).getText()).contains("0", "1");
-        assertThat(browser.findElement(By.cssSelector("#models li .details")).getText()).contains("cost");
+        wait.until(driver -> text("#models li .details").contains("cost"));
         assertThat(browser.findElement(By.id("boundary-figure")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.cssSelector("#models .badge")).getText()).isEqualTo("SUCCEEDED");
+        // the list is redrawn every 3 s: read it in one script rather than through a found element
+        wait.until(driver -> "SUCCEEDED".equals(text("#models .badge")));
 
         var rows = browser.findElement(By.id("predict-rows"));
         rows.clear();
@@ -140,6 +141,13 @@ class WebPageTests extends BrowserTests {
         wait.until(driver -> count("curve", 0) > 20);
         assertThat(browser.findElement(By.id("model-status")).getText()).startsWith("RUNNING");
         api.post("/models/" + id + "/cancel", java.util.Map.of());
+    }
+
+    /** The text of the first element matching {@code selector}, or "" when there is none. */
+    private String text(String selector) {
+        Object text = browser.executeScript("const e = document.querySelector(arguments[0]);"
+                + "return e ? e.textContent : '';", selector);
+        return String.valueOf(text);
     }
 
     /** Points in dataset {@code index} of the chart drawn on canvas {@code canvasId}. */

@@ -72,6 +72,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/models", "/models/**", "/datasets", "/datasets/**",
                                 "/registry", "/registry/**", "/v2/models/**").hasRole(reader)
                         .requestMatchers(HttpMethod.POST, "/models/*/predict", "/models/*/evaluate",
+                                "/models/*/trace", "/models/*/sensitivity", "/models/*/gradient-check",
                                 "/registry/*/*/*/predict", "/registry/*/*/*/evaluate", "/v2/models/*/infer",
                                 "/v2/models/*/versions/*/infer").hasRole(reader)
                         .requestMatchers(HttpMethod.POST, "/models", "/datasets", "/models/*/stop", "/models/*/cancel")

@@ -36,6 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class PredictionService {
 
     static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+    /** Rows a trace or a sensitivity may take: each is answered with every value of every layer. */
+    static final int MAX_INSIGHT_ROWS = 1000;
+    /** Rows × parameters² of a gradient check (two passes per parameter): about a second of plain Java. */
+    static final long MAX_GRADIENT_CHECK_WORK = 2_000_000_000L;
 
     private final TrainedModels trained;
     private final StoredModels stored;
@@ -161,6 +165,68 @@ public class PredictionService {
         return model.evaluate(RowSet.of(rows.value()));
     }
 
+    /** A pass through the model on the rows given, step by step; with targets (raw units), backward too. */
+    ModelInsight.TraceView trace(String id, JsonNode body) {
+        TrainedModel model = trained.get(id);
+        TraceRequest request = insightRows(model, body, true);
+        return ModelInsight.trace(model, request.features(), request.targets() == null ? null
+                : model.transform().targets(request.targets()));
+    }
+
+    ModelInsight.Sensitivity sensitivity(String id, JsonNode body) {
+        TrainedModel model = trained.get(id);
+        return ModelInsight.sensitivity(model, insightRows(model, body, false).features());
+    }
+
+    /**
+     * Backpropagation against central differences on labelled rows; bounded, as it takes two passes per
+     * parameter.
+     */
+    ModelInsight.GradientCheck gradientCheck(String id, JsonNode body) {
+        TrainedModel model = trained.get(id);
+        JsonBinding.Bound<DatasetInput> rows = binding.bind(body, DatasetInput.class);
+        List<FieldViolation> violations = new ArrayList<>();
+        if (rows.value() != null) {
+            checkEvaluationRows(model, rows.value(), violations);
+        }
+        InvalidRequestException.throwIfAny(rows.violations(), violations);
+        long work = (long) rows.value().rows() * model.spec().network().parameterCount()
+                * model.spec().network().parameterCount();
+        if (work > MAX_GRADIENT_CHECK_WORK) {
+            throw new InvalidRequestException(List.of(FieldViolation.of("features", rows.value().rows() + " rows",
+                    "rows × parameters² must be at most " + MAX_GRADIENT_CHECK_WORK + " (this model has "
+                            + model.spec().network().parameterCount() + " parameters): check on fewer rows")));
+        }
+        RowSet labelled = RowSet.of(rows.value());
+        return ModelInsight.gradientCheck(model, model.transform().inputs(labelled.features()).toArray(),
+                model.networkTargets(labelled));
+    }
+
+    /** Rows to trace or to take sensitivities of: features like the model's, at most 1,000 rows, and targets. */
+    private TraceRequest insightRows(TrainedModel model, JsonNode body, boolean targetsAllowed) {
+        JsonBinding.Bound<TraceRequest> bound = binding.bind(body, TraceRequest.class);
+        List<FieldViolation> violations = new ArrayList<>();
+        TraceRequest request = bound.value();
+        DatasetSummary data = model.spec().dataset();
+        if (request != null) {
+            MatrixChecks.check("features", request.features(), data.features(), MAX_INSIGHT_ROWS,
+                    limits.maxColumns(), violations);
+            if (request.targets() != null && !targetsAllowed) {
+                violations.add(FieldViolation.of("targets", "given", "are not used here; leave them out"));
+            }
+            else if (request.targets() != null) {
+                MatrixChecks.check("targets", request.targets(), model.spec().network().outputs(), MAX_INSIGHT_ROWS,
+                        limits.maxColumns(), violations);
+                if (violations.isEmpty() && request.targets().length != request.features().length) {
+                    violations.add(FieldViolation.of("targets", request.targets().length + " rows",
+                            "must have a row per row of features (" + request.features().length + ")"));
+                }
+            }
+        }
+        InvalidRequestException.throwIfAny(bound.violations(), violations);
+        return request;
+    }
+
     TrainedParameters parameters(String id) {
         return TrainedParameters.of(trained.get(id).parameters());
     }
@@ -175,14 +241,33 @@ public class PredictionService {
                     + " has " + data.features() + " (" + String.join(", ", data.featureNames()) + ")");
         }
         RowSet rows = stored.trainingRows(id);
+        BoundaryRequest grid = grid(model, rows, resolution, xMin, xMax, yMin, yMax);
+        return model.decisionBoundary(grid.xs(), grid.ys(), rows);
+    }
+
+    /** Every unit's activation over the plane of a two-input model's inputs: the decision boundary's grid. */
+    ModelInsight.HiddenUnits hiddenUnits(String id, Integer resolution) {
+        TrainedModel model = trained.get(id);
+        DatasetSummary data = model.spec().dataset();
+        if (data.features() != 2) {
+            throw new ModelCapabilityException("Hidden units are drawn over the plane of 2 input features; model "
+                    + id + " has " + data.features() + " (" + String.join(", ", data.featureNames()) + ")");
+        }
+        BoundaryRequest grid = grid(model, stored.trainingRows(id), resolution, null, null, null, null);
+        return ModelInsight.hiddenUnits(model, grid.xs(), grid.ys());
+    }
+
+    /** The grid over the two raw features: the range asked for, else the training rows' plus a margin. */
+    private BoundaryRequest grid(TrainedModel model, RowSet rows, Integer resolution, Double xMin, Double xMax,
+            Double yMin, Double yMax) {
         List<ColumnStatistics> columns = model.transform().features().columns();
         if (!columns.get(0).measured()) {
             // not scaled, so not measured when trained: the range comes from the rows
-            columns = ColumnStatistics.of(data.featureNames(), rows.features(), Rows.all(rows.rows()));
+            columns = ColumnStatistics.of(model.spec().dataset().featureNames(), rows.features(),
+                    Rows.all(rows.rows()));
         }
-        BoundaryRequest grid = BoundaryRequest.of(resolution, xMin, xMax, yMin, yMax, columns.get(0), columns.get(1),
+        return BoundaryRequest.of(resolution, xMin, xMax, yMin, yMax, columns.get(0), columns.get(1),
                 limits.maxBoundaryResolution());
-        return model.decisionBoundary(grid.xs(), grid.ys(), rows);
     }
 
     /** Rows to evaluate on: the model's feature columns, and targets or labels it knows. */

@@ -50,10 +50,14 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
 
     /** The fit on raw labelled rows, transformed exactly as the training rows were. */
     Evaluation evaluate(RowSet rows) {
-        List<?> given = labels(rows);
-        double[][] targets = given == null ? rows.targets() : labels.encode(given);
         return Evaluation.of(predictor, new Examples(transform.inputs(rows.features()),
-                RowSource.of(transform.targets(targets))), labels, transform);
+                RowSource.of(networkTargets(rows))), labels, transform);
+    }
+
+    /** The rows' targets as the network was trained on them: labels encoded, regression targets scaled. */
+    double[][] networkTargets(RowSet rows) {
+        List<?> given = labels(rows);
+        return transform.targets(given == null ? rows.targets() : labels.encode(given));
     }
 
     /** Outputs over the grid xs × ys of the two raw features, and the rows with their labels. */

@@ -39,7 +39,8 @@ class OpenApiConfiguration {
     private static final String INFERENCE_ERROR = "InferenceError";
     /** Operations that queue work or answer from a model: a full queue, a quota or a rate limit may refuse them. */
     private static final Set<String> LIMITED = Set.of("trainModel", "uploadDataset", "predict", "evaluate",
-            "predictVersion", "predictAlias", "evaluateVersion", "evaluateAlias", "modelInfer", "modelVersionInfer");
+            "predictVersion", "predictAlias", "evaluateVersion", "evaluateAlias", "modelInfer", "modelVersionInfer",
+            "traceModel", "sensitivity", "gradientCheck");
     private static final Set<String> PUBLIC = Set.of("serverMetadata", "serverLive", "serverReady");
 
     @Bean
