@@ -201,6 +201,79 @@ async function showModel() {
   const curve = await api('GET', `/models/${state.id}/learning-curve`);
   drawCurve(curve.points);
   await drawBoundary(model);
+  await drawUnits(model);
+}
+
+// ---------------------------------------------------------------- inside the network
+const UNIT_SIZE = 56;
+const UNIT_GAP = 16;
+
+// Every unit's picture, a row per layer (the inputs first), joined by its weights, like TensorFlow Playground.
+async function drawUnits(model) {
+  const twoInputs = model.spec.dataset.features === 2 && model.status === 'SUCCEEDED';
+  $('units-figure').hidden = !twoInputs;
+  $('units').replaceChildren();
+  if (!twoInputs) {
+    return;
+  }
+  const pictures = await api('GET', `/models/${model.id}/hidden-units?resolution=24`);
+  const inputs = [0, 1].map((f) => pictures.ys.map((y) => pictures.xs.map((x) => (f === 0 ? x : y))));
+  const rows = [{units: inputs, names: pictures.features}, ...pictures.layers.map((layer, l) => ({
+    units: layer.units, weights: layer.weights,
+    names: layer.units.map((_, u) => `layer ${l + 1} unit ${u + 1} (${layer.activation})`)
+  }))];
+  const width = Math.max(...rows.map((r) => r.units.length)) * (UNIT_SIZE + UNIT_GAP);
+  rows.forEach((row, r) => {
+    if (r > 0) {
+      $('units').append(weightLines(rows[r - 1].units.length, row.units.length, row.weights, width));
+    }
+    const div = document.createElement('div');
+    div.className = 'unit-row';
+    div.style.width = `${width}px`;
+    row.units.forEach((grid, u) => div.append(unitCanvas(grid, row.names[u])));
+    $('units').append(div);
+  });
+}
+
+function unitCanvas(grid, name) {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = UNIT_SIZE;
+  canvas.title = name;
+  canvas.setAttribute('aria-label', name);
+  const context = canvas.getContext('2d');
+  const values = grid.flat();
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const cell = UNIT_SIZE / grid.length;
+  // rows of the grid go up the y axis: the first row is drawn at the bottom
+  grid.forEach((row, i) => row.forEach((v, j) => {
+    const t = high > low ? (v - low) / (high - low) : 0.5;
+    context.fillStyle = `rgb(${Math.round(249 - 220 * t)}, ${Math.round(115 + 13 * t)}, ${Math.round(22 + 194 * t)})`;
+    context.fillRect(j * cell, UNIT_SIZE - (i + 1) * cell, cell + 0.5, cell + 0.5);
+  }));
+  return canvas;
+}
+
+function weightLines(from, to, weights, width) {
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', 36);
+  svg.classList.add('weights');
+  const largest = Math.max(...weights.flat().map(Math.abs), 1e-12);
+  const centre = (k) => k * (UNIT_SIZE + UNIT_GAP) + UNIT_SIZE / 2;
+  weights.forEach((row, j) => row.forEach((w, i) => {
+    const line = document.createElementNS(svgNs, 'line');
+    line.setAttribute('x1', centre(i));
+    line.setAttribute('y1', 0);
+    line.setAttribute('x2', centre(j));
+    line.setAttribute('y2', 36);
+    line.setAttribute('stroke', w >= 0 ? '#1d4ed8' : '#ea580c');
+    line.setAttribute('stroke-width', (0.5 + 4 * Math.abs(w) / largest).toFixed(2));
+    line.append(Object.assign(document.createElementNS(svgNs, 'title'), {textContent: `w = ${w.toPrecision(3)}`}));
+    svg.append(line);
+  }));
+  return svg;
 }
 
 function statusText(model) {

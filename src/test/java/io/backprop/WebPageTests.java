@@ -47,6 +47,11 @@ class WebPageTests extends BrowserTests {
                 .as("a legend entry per class, each its own shape").isEqualTo(List.of("class 0 circle",
                         "class 1 triangle"));
         assertThat(browser.findElements(By.cssSelector("#metrics table.per-class tbody tr"))).hasSize(2);
+        // inside the network: the two inputs, the three hidden units and the output, joined by 2·3 + 3·1 weights
+        wait.until(driver -> driver.findElements(By.cssSelector("#units canvas")).size() == 6);
+        assertThat(browser.findElements(By.cssSelector("#units .unit-row"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#units svg line"))).hasSize(9);
+        assertThat(browser.findElement(By.id("units-figure")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.cssSelector("#metrics table.confusion")).getText()).contains("0", "1");
         wait.until(driver -> text("#models li .details").contains("cost"));
         assertThat(browser.findElement(By.id("boundary-figure")).isDisplayed()).isTrue();
