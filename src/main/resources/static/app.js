@@ -40,7 +40,7 @@ const CLASS_SHAPES = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot
 const FINISHED = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 const $ = (id) => document.getElementById(id);
-const state = {id: null, model: null, events: null, curve: null, boundary: null};
+const state = {id: null, model: null, events: null, curve: null, boundary: null, compared: new Map()};
 // The API key, when the server asks for one: kept for this tab only, sent in a header, never in a URL.
 const KEY_STORAGE = 'backprop.key';
 
@@ -121,11 +121,28 @@ async function refreshModels() {
         <span class="badge ${escape(m.status)}">${escape(m.status)}</span>
         <span class="details">${escape(new Date(m.createdAt).toLocaleString())}${m.progress.cost != null
           ? ` · cost ${escape(m.progress.cost.toPrecision(4))}` : ''}</span>
-      </button></li>`).join('');
+      </button>
+      <input type="checkbox" id="compare-${escape(m.id)}" data-compare="${escape(m.id)}" data-name="${escape(m.name)}"
+        ${state.compared.has(m.id) ? 'checked' : ''}><label for="compare-${escape(m.id)}" class="compare">compare</label></li>`).join('');
   } catch (e) {
     $('models-empty').textContent = 'Could not load the models: ' + e.message;
   }
 }
+
+// Curves of models chosen in the list, drawn over the open model's curve.
+$('models').addEventListener('change', async (event) => {
+  const box = event.target.closest('input[data-compare]');
+  if (!box) {
+    return;
+  }
+  if (box.checked) {
+    const curve = await api('GET', `/models/${encodeURIComponent(box.dataset.compare)}/learning-curve`);
+    state.compared.set(box.dataset.compare, {name: box.dataset.name, points: curve.points});
+  } else {
+    state.compared.delete(box.dataset.compare);
+  }
+  drawCurve(state.curvePoints || []);
+});
 
 $('models').addEventListener('click', (event) => {
   const button = event.target.closest('button[data-id]');
@@ -401,13 +418,17 @@ function parseEvent(block) {
 }
 
 function drawCurve(points) {
+  state.curvePoints = points;
   const data = {
     datasets: [
       {label: 'training cost', data: points.map((p) => ({x: p.epoch, y: p.cost})), borderColor: '#1d4ed8',
         backgroundColor: '#1d4ed8', pointRadius: 0, borderWidth: 2},
       {label: 'validation cost', data: points.filter((p) => p.validationCost != null)
         .map((p) => ({x: p.epoch, y: p.validationCost})), borderColor: '#d97706', backgroundColor: '#d97706',
-        pointRadius: 0, borderWidth: 2, hidden: !points.some((p) => p.validationCost != null)}
+        pointRadius: 0, borderWidth: 2, hidden: !points.some((p) => p.validationCost != null)},
+      ...[...state.compared.values()].map((run, k) => ({label: `${run.name} (compared)`,
+        data: run.points.map((p) => ({x: p.epoch, y: p.cost})), borderColor: CLASS_COLOURS[(k + 2) % CLASS_COLOURS.length],
+        pointRadius: 0, borderWidth: 1.5, borderDash: [6, 3]}))
     ]
   };
   if (state.curve) {

@@ -148,6 +148,29 @@ class WebPageTests extends BrowserTests {
         api.post("/models/" + id + "/cancel", java.util.Map.of());
     }
 
+    @Test
+    void curvesOfModelsChosenInTheListAreDrawnTogether() {
+        String first = api.train(io.backprop.support.ApiClient.xor(300));
+        String second = api.train(io.backprop.support.ApiClient.xor(600));
+        api.awaitSucceeded(first);
+        api.awaitSucceeded(second);
+        browser.get("http://localhost:" + port + "/#/models/" + first);
+        wait.until(ExpectedConditions.textMatches(By.id("model-status"), java.util.regex.Pattern.compile("^SUCCEEDED")));
+
+        for (String id : List.of(first, second)) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("compare-" + id)));
+            browser.executeScript("document.getElementById(arguments[0]).click()", "compare-" + id);
+        }
+
+        wait.until(driver -> ((Number) browser.executeScript("return Chart.getChart('curve').data.datasets.length"))
+                .intValue() == 4);
+        for (int compared = 2; compared < 4; compared++) {
+            assertThat(((Number) browser.executeScript("return Chart.getChart('curve').data.datasets[arguments[0]]"
+                    + ".data.length", compared)).intValue()).as("points of compared curve %d", compared)
+                    .isGreaterThan(100);
+        }
+    }
+
     /** The text of the first element matching {@code selector}, or "" when there is none. */
     private String text(String selector) {
         Object text = browser.executeScript("const e = document.querySelector(arguments[0]);"

@@ -75,7 +75,8 @@ public class SecurityConfiguration {
                                 "/models/*/trace", "/models/*/sensitivity", "/models/*/gradient-check",
                                 "/registry/*/*/*/predict", "/registry/*/*/*/evaluate", "/v2/models/*/infer",
                                 "/v2/models/*/versions/*/infer").hasRole(reader)
-                        .requestMatchers(HttpMethod.POST, "/models", "/datasets", "/models/*/stop", "/models/*/cancel")
+                        .requestMatchers(HttpMethod.POST, "/models", "/datasets", "/models/*/stop", "/models/*/cancel",
+                                "/models/*/replay")
                         .hasRole(trainer)
                         .requestMatchers(HttpMethod.PUT, "/registry/*/aliases/*").hasRole(trainer)
                         .requestMatchers(HttpMethod.DELETE, "/models/*", "/datasets/*", "/registry/*/aliases/*",

@@ -14,11 +14,11 @@ import io.backprop.model.spec.ModelSpec;
  */
 record Model(@Id String id, String name, String owner, Integer version, ModelStatus status, Task task, ModelSpec spec,
         DataFit fit, int epoch, Double cost, Metrics metrics, Outcome outcome, String error,
-        long storedBytes, Instant createdAt, Instant startedAt, Instant finishedAt) {
+        long storedBytes, Instant createdAt, Instant startedAt, Instant finishedAt, Receipt receipt) {
 
     static Model queued(String id, String name, String owner, Task task, ModelSpec spec, DataFit fit,
             long storedBytes, Instant now) {
         return new Model(id, name, owner, null, ModelStatus.QUEUED, task, spec, fit, 0, null, null, null, null, storedBytes, now,
-                null, null);
+                null, null, null);
     }
 }

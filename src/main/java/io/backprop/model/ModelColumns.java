@@ -17,7 +17,7 @@ class ModelColumns {
     @Bean
     ColumnConverters modelDocuments(JsonMapper json) {
         return ColumnConverters.json(json, ModelSpec.class, DataFit.class, Metrics.class, Outcome.class,
-                LearningCurve.class);
+                LearningCurve.class, Receipt.class);
     }
 
     @Bean

@@ -38,11 +38,13 @@ class ModelController {
     private final ModelCreation creation;
     private final ModelService service;
     private final Links links;
+    private final Replays replays;
 
-    ModelController(ModelCreation creation, ModelService service, Links links) {
+    ModelController(ModelCreation creation, ModelService service, Links links, Replays replays) {
         this.creation = creation;
         this.service = service;
         this.links = links;
+        this.replays = replays;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -118,6 +120,17 @@ class ModelController {
     @Operation(summary = "Cancel training", description = "Stops a queued or running job; its model ends CANCELLED")
     ModelView cancelTraining(@PathVariable String id) {
         return service.cancel(id);
+    }
+
+    @PostMapping("/{id}/replay")
+    @RateLimited(RateLimited.Kind.TRAINING)
+    @Operation(operationId = "replayModel", summary = "Train the same request again and compare",
+            description = "Trains the model's request again from its receipt (spec with its seed, rows, starting "
+                    + "parameters) as a new version of its name, waits for it (up to a minute), and answers whether "
+                    + "the parameters came out bit-identical, and if not which receipt fields differ")
+    @ApiResponse(responseCode = "200", description = "The comparison", useReturnTypeSchema = true)
+    Replays.Replay replayModel(@PathVariable String id) {
+        return replays.replay(id);
     }
 
     @DeleteMapping("/{id}")

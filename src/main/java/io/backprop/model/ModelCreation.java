@@ -56,12 +56,15 @@ class ModelCreation {
     private final RowStore rowStore;
     private final Quotas quotas;
     private final AuditTrail audit;
+    private final StoredModels storedModels;
+    private final ModelDatasetRepository modelDatasets;
     private final SecureRandom seeds = new SecureRandom();
 
     ModelCreation(JsonBinding binding, TrainingInputs inputs, ModelBudget budget, StorageBudget storage,
             JdbcAggregateOperations aggregates, TransactionTemplate transaction, TrainingQueue queue,
             RequestLimits limits, JobProperties jobs, ModelViews views, Clock clock,
-            RowStore rowStore, Quotas quotas, AuditTrail audit) {
+            RowStore rowStore, Quotas quotas, AuditTrail audit, StoredModels storedModels,
+            ModelDatasetRepository modelDatasets) {
         this.binding = binding;
         this.inputs = inputs;
         this.budget = budget;
@@ -76,6 +79,8 @@ class ModelCreation {
         this.rowStore = rowStore;
         this.quotas = quotas;
         this.audit = audit;
+        this.storedModels = storedModels;
+        this.modelDatasets = modelDatasets;
     }
 
     /**
@@ -109,6 +114,24 @@ class ModelCreation {
         MDC.put("modelId", id);
         log.info("Accepted model {} ({} parameters, {} rows, {} epochs)", id, spec.network().parameterCount(),
                 resolved.rows().rows(), spec.training().epochs());
+        return views.of(model);
+    }
+
+    /**
+     * Queues a new model that trains the stored model's request again: its spec (seed included), its rows and
+     * its starting parameters, under its name, held to the same budgets and quotas.
+     */
+    ModelView replay(Model original) {
+        RowSet rows = storedModels.trainingRows(original.id());
+        ModelDataset dataset = modelDatasets.findById(original.id())
+                .orElseThrow(() -> new ModelNotFoundException(original.id()));
+        ModelSpec spec = original.spec();
+        DataFit plan = TrainingData.plan(spec, rows);
+        budget.check(spec, plan, rows);
+        queue.requireRoom();
+        Model model = Model.queued(ResourceIds.next(), original.name(), Caller.newOwner(), original.task(), spec, plan,
+                budget.storedBytes(spec, plan, dataset.initialParameters() != null), clock.instant());
+        store(model, new TrainingInputs.Resolved(rows, dataset.rowSetId(), dataset.initialParameters()));
         return views.of(model);
     }
 

@@ -30,6 +30,7 @@ class ModelJournal implements TrainingJournal {
 
     private final ModelRepository models;
     private final AdmissionLock admission;
+    private final Receipts receipts;
     private final ModelDatasetRepository datasets;
     private final JdbcAggregateOperations aggregates;
     private final ModelViews views;
@@ -41,8 +42,9 @@ class ModelJournal implements TrainingJournal {
 
     ModelJournal(ModelRepository models, ModelDatasetRepository datasets, JdbcAggregateOperations aggregates,
             ModelViews views, TrainingEvents events, TransactionTemplate transaction, Clock clock, RowStore rows,
-            ModelCheckpointRepository checkpoints, AdmissionLock admission) {
+            ModelCheckpointRepository checkpoints, AdmissionLock admission, Receipts receipts) {
         this.models = models;
+        this.receipts = receipts;
         this.admission = admission;
         this.datasets = datasets;
         this.aggregates = aggregates;
@@ -123,6 +125,7 @@ class ModelJournal implements TrainingJournal {
             if (models.markSucceeded(job.modelId(), result.epochs(), result.metrics().training().cost(),
                     DataFit.of(job), result.metrics(), Outcome.of(result, job), clock.instant())) {
                 models.assignVersion(job.modelId());
+                models.recordReceipt(job.modelId(), receipts.of(job, result.parameters()));
                 aggregates.insert(stored);
                 checkpoints.deleteById(job.modelId());
             }

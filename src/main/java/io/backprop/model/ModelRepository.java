@@ -72,6 +72,10 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
     boolean markSucceeded(String id, int epoch, double cost, DataFit fit, Metrics metrics, Outcome outcome,
             Instant now);
 
+    @Modifying
+    @Query("UPDATE model SET receipt = :receipt WHERE id = :id")
+    void recordReceipt(String id, Receipt receipt);
+
     /** Numbers a model that just succeeded as the next version of its name (run under the admission lock). */
     @Modifying
     @Query("""

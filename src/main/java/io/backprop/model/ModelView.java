@@ -36,7 +36,8 @@ public record ModelView(
         Instant startedAt,
         Instant finishedAt,
         @Schema(description = "While the job runs: the replica running it and when it last reported it alive")
-        JobWorkers.Worker worker) {
+        JobWorkers.Worker worker,
+        @Schema(description = "Once it succeeded: what it was trained from and with") Receipt receipt) {
 
     /** Epochs completed of those planned, the latest training cost, time spent and (while running) left. */
     @Schema(description = "Epochs completed of those planned, the latest cost, seconds spent training and, while "

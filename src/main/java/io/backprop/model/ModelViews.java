@@ -25,7 +25,8 @@ class ModelViews {
         return new ModelView(model.id(), model.name(), model.owner(), model.version(), model.status(), model.task(),
                 progress(model), model.spec(), fit.preprocessing(), fit.classes(),
                 new ModelView.Split(fit.trainingRows(), fit.validationRows()), model.metrics(), model.outcome(),
-                model.error(), model.createdAt(), model.startedAt(), model.finishedAt(), model.status() == ModelStatus.RUNNING ? workers.of(model.id()).orElse(null) : null);
+                model.error(), model.createdAt(), model.startedAt(), model.finishedAt(), model.status() == ModelStatus.RUNNING ? workers.of(model.id()).orElse(null) : null,
+                model.receipt());
     }
 
     /** Time left, estimated from the pace so far: elapsed / epochs done × epochs to go. */

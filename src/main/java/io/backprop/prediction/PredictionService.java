@@ -20,6 +20,7 @@ import io.backprop.dataset.RowSet;
 import io.backprop.metrics.Evaluation;
 import io.backprop.model.StoredModels;
 import io.backprop.model.spec.DatasetSummary;
+import io.backprop.network.LayerSpec;
 import io.backprop.preprocessing.ColumnStatistics;
 import io.backprop.preprocessing.Rows;
 import io.backprop.system.FieldViolation;
@@ -38,6 +39,8 @@ public class PredictionService {
     static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
     /** Rows a trace or a sensitivity may take: each is answered with every value of every layer. */
     static final int MAX_INSIGHT_ROWS = 1000;
+    /** Numbers one trace, sensitivity or set of unit pictures may answer with (each computed, then sent). */
+    static final long MAX_INSIGHT_VALUES = 2_000_000;
     /** Rows × parameters² of a gradient check (two passes per parameter): about a second of plain Java. */
     static final long MAX_GRADIENT_CHECK_WORK = 2_000_000_000L;
 
@@ -169,13 +172,19 @@ public class PredictionService {
     ModelInsight.TraceView trace(String id, JsonNode body) {
         TrainedModel model = trained.get(id);
         TraceRequest request = insightRows(model, body, true);
+        long units = model.spec().network().layers().stream().mapToLong(LayerSpec::units).sum();
+        requireAtMost("features", request.features().length + " rows", request.features().length * units * 3,
+                "rows × units of all layers × 3 (z, a, dz)");
         return ModelInsight.trace(model, request.features(), request.targets() == null ? null
                 : model.transform().targets(request.targets()));
     }
 
     ModelInsight.Sensitivity sensitivity(String id, JsonNode body) {
         TrainedModel model = trained.get(id);
-        return ModelInsight.sensitivity(model, insightRows(model, body, false).features());
+        double[][] rows = insightRows(model, body, false).features();
+        requireAtMost("features", rows.length + " rows", (long) rows.length * model.spec().network().outputs()
+                * model.spec().dataset().features(), "rows × outputs × inputs");
+        return ModelInsight.sensitivity(model, rows);
     }
 
     /**
@@ -200,6 +209,14 @@ public class PredictionService {
         RowSet labelled = RowSet.of(rows.value());
         return ModelInsight.gradientCheck(model, model.transform().inputs(labelled.features()).toArray(),
                 model.networkTargets(labelled));
+    }
+
+    /** Refuses an answer of more than {@link #MAX_INSIGHT_VALUES} numbers, naming the field to lower. */
+    private static void requireAtMost(String field, Object value, long values, String product) {
+        if (values > MAX_INSIGHT_VALUES) {
+            throw new InvalidRequestException(List.of(FieldViolation.of(field, value, product + " must be at most "
+                    + MAX_INSIGHT_VALUES + " (it is " + values + "): ask for less")));
+        }
     }
 
     /** Rows to trace or to take sensitivities of: features like the model's, at most 1,000 rows, and targets. */
@@ -254,6 +271,9 @@ public class PredictionService {
                     + id + " has " + data.features() + " (" + String.join(", ", data.featureNames()) + ")");
         }
         BoundaryRequest grid = grid(model, stored.trainingRows(id), resolution, null, null, null, null);
+        long units = model.spec().network().layers().stream().mapToLong(LayerSpec::units).sum();
+        requireAtMost("resolution", grid.resolution(), (long) grid.xs().length * grid.ys().length * units,
+                "resolution² × units of all layers");
         return ModelInsight.hiddenUnits(model, grid.xs(), grid.ys());
     }
 

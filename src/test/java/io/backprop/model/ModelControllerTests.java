@@ -30,6 +30,9 @@ class ModelControllerTests {
     @MockitoBean
     ModelService service;
 
+    @MockitoBean
+    Replays replays;
+
     @Test
     void acceptedTrainingShouldAnswer202WithTheModelsAddress() {
         given(creation.create(any(JsonNode.class))).willReturn(view(ModelStatus.QUEUED));
@@ -73,7 +76,8 @@ class ModelControllerTests {
     }
 
     private static ModelView view(ModelStatus status) {
-        return new ModelView(ID, "xor", "local", null, status, Task.CLASSIFICATION, new ModelView.Progress(0, 10, null, null, null),
-                null, null, null, new ModelView.Split(4, 0), null, null, null, Instant.EPOCH, null, null, null);
+        return new ModelView(ID, "xor", "local", null, status, Task.CLASSIFICATION,
+                new ModelView.Progress(0, 10, null, null, null), null, null, null, new ModelView.Split(4, 0), null,
+                null, null, Instant.EPOCH, null, null, null, null);
     }
 }

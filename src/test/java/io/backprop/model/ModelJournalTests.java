@@ -89,6 +89,9 @@ class ModelJournalTests {
         assertThat(model.outcome().message()).isEqualTo("trained all 5 epochs");
         assertThat(model.metrics().training().accuracy()).isNotNull();
         assertThat(model.version()).as("the first version of its name").isEqualTo(1);
+        assertThat(model.receipt().parametersSha256()).isEqualTo(Receipts.sha256(ParametersCodec.encode(
+                job.initial())));
+        assertThat(model.receipt().seed()).isEqualTo(7);
         assertThat(results.findById(ID).orElseThrow().parameters()).usingRecursiveComparison().isEqualTo(job.initial());
     }
 

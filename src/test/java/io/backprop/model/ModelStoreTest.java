@@ -33,7 +33,8 @@ import io.backprop.training.TrainingEvents;
 @DataJdbcTest
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({PersistenceConfiguration.class, ModelColumns.class, DatasetColumns.class, ModelJournal.class, RowStore.class,
-        AdmissionLock.class, ModelViews.class, JobWorkers.class, TrainingEvents.class, ModelStoreTest.FixedClock.class})
+        AdmissionLock.class, Receipts.class, ModelViews.class, JobWorkers.class, TrainingEvents.class,
+        ModelStoreTest.FixedClock.class})
 @EnableConfigurationProperties(JobProperties.class)
 @interface ModelStoreTest {
 

@@ -3,11 +3,13 @@ package io.backprop.prediction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.MediaType;
 
 import io.backprop.support.ApiClient;
 import io.backprop.support.HttpApiTests;
@@ -167,6 +169,50 @@ class InsightTests extends HttpApiTests {
         api.awaitSucceeded(oneInput);
         api.http().get().uri("/models/" + oneInput + "/hidden-units").exchange().expectStatus().is4xxClientError()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("2 input"));
+    }
+
+    @Test
+    void aReplayOfAFloat64ModelIsBitIdenticalAndTheReceiptFollowsTheRows() {
+        String id = api.train(ApiClient.xor(500));
+        JsonNode receipt = api.awaitSucceeded(id).get("receipt");
+        assertThat(receipt.get("seed").asLong()).isEqualTo(7);
+        assertThat(receipt.get("precision").asString()).isEqualTo("float64");
+        assertThat(receipt.get("backend").asString()).isEqualTo("array");
+        assertThat(receipt.get("versions").get("nd4j").asString()).isNotBlank().isNotEqualTo("unknown");
+        assertThat(receipt.get("parametersSha256").asString()).hasSize(64);
+
+        JsonNode replay = api.post("/models/" + id + "/replay", Map.of());
+
+        assertThat(replay.get("identical").asBoolean()).isTrue();
+        assertThat(replay.get("differences")).isEmpty();
+        assertThat(replay.get("modelId").asString()).isNotEqualTo(id);
+        assertThat(api.get("/models/" + replay.get("modelId").asString()).get("receipt")).isEqualTo(receipt);
+
+        // one training row changed: another data digest, other parameters
+        String changed = api.train(ApiClient.xor(500).replace("[[0],[1],[1],[0]]", "[[0],[1],[1],[1]]"));
+        JsonNode other = api.awaitSucceeded(changed).get("receipt");
+        assertThat(other.get("dataSha256")).isNotEqualTo(receipt.get("dataSha256"));
+        assertThat(other.get("specSha256")).as("the spec names the rows' shape, not their values")
+                .isEqualTo(receipt.get("specSha256"));
+        assertThat(other.get("parametersSha256")).isNotEqualTo(receipt.get("parametersSha256"));
+    }
+
+    @Test
+    void answersPastTheirSizeAreRefusedNamingWhatToLower() {
+        String wide = api.train("""
+                {"dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[0]]},
+                 "architecture": {"layers": [{"units": 1000}, {"units": 1}]}, "training": {"epochs": 1}}""");
+        api.awaitSucceeded(wide);
+        double[][] rows = new double[1000][];
+        Arrays.fill(rows, new double[] {0.5, 0.5});
+
+        api.http().post().uri("/models/" + wide + "/trace").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("features", rows)).exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("features");
+        api.http().get().uri("/models/" + wide + "/hidden-units?resolution=200").exchange().expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("resolution");
+        assertThat(api.post("/models/" + wide + "/trace", Map.of("features", new double[][] {{0.5, 0.5}}))
+                .get("layers").get(0).get("a").get(0)).hasSize(1000);
     }
 
     private static double[][][] toCube(JsonNode node) {

@@ -1,0 +1,62 @@
+package io.backprop.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.bytedeco.openblas.global.openblas;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.stereotype.Component;
+
+import io.backprop.dataset.RowStore;
+import io.backprop.network.Backend;
+import io.backprop.network.Parameters;
+import io.backprop.training.TrainingJob;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a model's receipt when it succeeds: its inputs' and its parameters' digests, and what computed them. */
+@Component
+class Receipts {
+
+    private final ModelRepository models;
+    private final ModelDatasetRepository datasets;
+    private final RowStore rows;
+    private final JsonMapper json;
+    private final Map<String, String> versions = new LinkedHashMap<>();
+
+    Receipts(ModelRepository models, ModelDatasetRepository datasets, RowStore rows, JsonMapper json,
+            ObjectProvider<BuildProperties> build) {
+        this.models = models;
+        this.datasets = datasets;
+        this.rows = rows;
+        this.json = json;
+        BuildProperties properties = build.getIfAvailable();
+        versions.put("nd4j", properties == null ? "unknown" : properties.get("nd4j.version"));
+        versions.put("openblas", properties == null ? "unknown" : properties.get("openblas.version"));
+        versions.put("java", Runtime.version().toString());
+    }
+
+    Receipt of(TrainingJob job, Parameters parameters) {
+        Model model = models.findById(job.modelId()).orElseThrow(() -> new ModelNotFoundException(job.modelId()));
+        String rowSetId = datasets.findById(job.modelId()).map(ModelDataset::rowSetId).orElse(null);
+        Backend backend = Backend.choose(job.spec(), job.options().batchRows(job.training().rows()));
+        return new Receipt(model.spec().training().seed(), rowSetId == null ? null : rows.get(rowSetId).sha256(),
+                sha256(json.writeValueAsString(model.spec()).getBytes(StandardCharsets.UTF_8)),
+                backend.name().toLowerCase(), job.spec().precision().toString(), versions,
+                backend == Backend.ND4J ? openblas.blas_get_num_threads() : 1,
+                sha256(ParametersCodec.encode(parameters)));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
