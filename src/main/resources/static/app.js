@@ -226,14 +226,20 @@ const UNIT_SIZE = 56;
 const UNIT_GAP = 16;
 
 // Every unit's picture, a row per layer (the inputs first), joined by its weights, like TensorFlow Playground.
+// While the job trains (on this replica), the pictures are of its parameters as they are.
 async function drawUnits(model) {
-  const twoInputs = model.spec.dataset.features === 2 && model.status === 'SUCCEEDED';
-  $('units-figure').hidden = !twoInputs;
+  const shown = model.spec.dataset.features === 2 && ['SUCCEEDED', 'RUNNING'].includes(model.status);
+  let pictures = null;
+  try {
+    pictures = shown ? await api('GET', `/models/${model.id}/hidden-units?resolution=24`) : null;
+  } catch (e) {
+    pictures = null; // a job training on another replica shows its pictures once it has succeeded
+  }
+  $('units-figure').hidden = !pictures;
   $('units').replaceChildren();
-  if (!twoInputs) {
+  if (!pictures || state.id !== model.id) {
     return;
   }
-  const pictures = await api('GET', `/models/${model.id}/hidden-units?resolution=24`);
   const inputs = [0, 1].map((f) => pictures.ys.map((y) => pictures.xs.map((x) => (f === 0 ? x : y))));
   const rows = [{units: inputs, names: pictures.features}, ...pictures.layers.map((layer, l) => ({
     units: layer.units, weights: layer.weights,
@@ -398,6 +404,9 @@ async function refreshCurve(id) {
   const curve = await api('GET', `/models/${id}/learning-curve`);
   if (state.id === id) {
     drawCurve(curve.points);
+    if (state.model && state.model.status === 'RUNNING') {
+      drawUnits(state.model);
+    }
   }
 }
 

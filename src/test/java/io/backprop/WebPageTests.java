@@ -144,6 +144,8 @@ class WebPageTests extends BrowserTests {
 
         // points arrive while it is still running, read from the curve so far, not one line from epoch 0
         wait.until(driver -> count("curve", 0) > 20);
+        // and every unit's picture, of the parameters as they are: 2 inputs, 64 and 64 hidden units, 1 output
+        wait.until(driver -> driver.findElements(By.cssSelector("#units canvas")).size() == 131);
         assertThat(browser.findElement(By.id("model-status")).getText()).startsWith("RUNNING");
         api.post("/models/" + id + "/cancel", java.util.Map.of());
     }

@@ -31,5 +31,14 @@ public interface EpochListener {
     default void onCheckpoint(Checkpoint checkpoint) {
     }
 
+    /** Asked after each epoch: whether to be handed a copy of the parameters as they are now (to look at them). */
+    default boolean wantsParameters() {
+        return false;
+    }
+
+    /** A copy of the parameters after the epoch just ended. */
+    default void onParameters(Parameters parameters) {
+    }
+
     EpochListener NONE = (epoch, cost, validationCost) -> true;
 }

@@ -114,6 +114,9 @@ public final class Trainer {
                 proceed = false;
             }
             epoch++;
+            if (listener.wantsParameters()) {
+                listener.onParameters(network.parameters());
+            }
             if (proceed && epoch < options.epochs() && listener.wantsCheckpoint()) {
                 listener.onCheckpoint(new Checkpoint(epoch, network.parameters(), batches.updater.steps(),
                         batches.updater.state(), best == null ? null : best.epoch,

@@ -11,6 +11,7 @@ import io.backprop.network.Parameters;
 import io.backprop.network.Trace;
 import io.backprop.preprocessing.FittedScaling;
 import io.backprop.preprocessing.RowTransform;
+import io.backprop.training.TrainingQueue;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -117,15 +118,15 @@ final class ModelInsight {
         return new Sensitivity(gradients);
     }
 
-    static HiddenUnits hiddenUnits(TrainedModel model, double[] xs, double[] ys) {
+    static HiddenUnits hiddenUnits(TrainingQueue.Live network, List<String> features, double[] xs, double[] ys) {
         double[][] grid = new double[xs.length * ys.length][];
         for (int i = 0; i < ys.length; i++) {
             for (int j = 0; j < xs.length; j++) {
                 grid[i * xs.length + j] = new double[] {xs[j], ys[i]};
             }
         }
-        List<Trace.Layer> forward = new Trace(model.spec().network(), model.parameters())
-                .forward(model.transform().inputs(grid));
+        List<Trace.Layer> forward = new Trace(network.spec(), network.parameters())
+                .forward(network.transform().inputs(grid));
         List<LayerUnits> layers = new ArrayList<>();
         for (int l = 0; l < forward.size(); l++) {
             double[][] a = forward.get(l).a();
@@ -135,11 +136,11 @@ final class ModelInsight {
                     units[u][cell / xs.length][cell % xs.length] = a[cell][u];
                 }
             }
-            LayerParameters p = model.parameters().layers().get(l);
-            layers.add(new LayerUnits(model.spec().network().layers().get(l).activation().toString(), p.weights(),
+            LayerParameters p = network.parameters().layers().get(l);
+            layers.add(new LayerUnits(network.spec().layers().get(l).activation().toString(), p.weights(),
                     p.biases(), units));
         }
-        return new HiddenUnits(model.spec().dataset().featureNames(), xs, ys, layers);
+        return new HiddenUnits(features, xs, ys, layers);
     }
 
     /** Backpropagation's gradients of the cost against central differences, parameter by parameter. */

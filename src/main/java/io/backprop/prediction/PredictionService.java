@@ -2,6 +2,7 @@ package io.backprop.prediction;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +23,12 @@ import io.backprop.model.StoredModels;
 import io.backprop.model.spec.DatasetSummary;
 import io.backprop.network.LayerSpec;
 import io.backprop.preprocessing.ColumnStatistics;
+import io.backprop.preprocessing.RowTransform;
 import io.backprop.preprocessing.Rows;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.MatrixChecks;
 import io.backprop.system.RequestLimits;
+import io.backprop.training.TrainingQueue;
 import io.backprop.web.InvalidRequestException;
 import io.backprop.web.JsonBinding;
 import io.micrometer.core.instrument.Timer;
@@ -41,6 +44,8 @@ public class PredictionService {
     static final int MAX_INSIGHT_ROWS = 1000;
     /** Numbers one trace, sensitivity or set of unit pictures may answer with (each computed, then sent). */
     static final long MAX_INSIGHT_VALUES = 2_000_000;
+    /** How long a look at a training job's parameters waits for the end of its epoch. */
+    private static final Duration LIVE_WAIT = Duration.ofSeconds(2);
     /** Rows × parameters² of a gradient check (two passes per parameter): about a second of plain Java. */
     static final long MAX_GRADIENT_CHECK_WORK = 2_000_000_000L;
 
@@ -52,9 +57,11 @@ public class PredictionService {
     private final RowStore rowStore;
     private final JsonMapper json;
     private final PredictionMetrics metrics;
+    private final TrainingQueue queue;
 
     PredictionService(TrainedModels trained, StoredModels stored, JsonBinding binding, RequestLimits limits,
-            DatasetService datasets, RowStore rowStore, JsonMapper json, PredictionMetrics metrics) {
+            DatasetService datasets, RowStore rowStore, JsonMapper json, PredictionMetrics metrics,
+            TrainingQueue queue) {
         this.trained = trained;
         this.stored = stored;
         this.binding = binding;
@@ -63,6 +70,7 @@ public class PredictionService {
         this.rowStore = rowStore;
         this.json = json;
         this.metrics = metrics;
+        this.queue = queue;
     }
 
     /** Answers to write as they are computed, in this media type. */
@@ -258,33 +266,38 @@ public class PredictionService {
                     + " has " + data.features() + " (" + String.join(", ", data.featureNames()) + ")");
         }
         RowSet rows = stored.trainingRows(id);
-        BoundaryRequest grid = grid(model, rows, resolution, xMin, xMax, yMin, yMax);
+        BoundaryRequest grid = grid(model.transform(), rows, resolution, xMin, xMax, yMin, yMax);
         return model.decisionBoundary(grid.xs(), grid.ys(), rows);
     }
 
-    /** Every unit's activation over the plane of a two-input model's inputs: the decision boundary's grid. */
+    /**
+     * Every unit's activation over the plane of a two-input model's inputs (the decision boundary's grid): of the
+     * trained model, or of a job training here with its parameters as they are at the end of its next epoch.
+     */
     ModelInsight.HiddenUnits hiddenUnits(String id, Integer resolution) {
-        TrainedModel model = trained.get(id);
-        DatasetSummary data = model.spec().dataset();
-        if (data.features() != 2) {
+        RowSet rows = stored.trainingRows(id);
+        if (rows.featureCount() != 2) {
             throw new ModelCapabilityException("Hidden units are drawn over the plane of 2 input features; model "
-                    + id + " has " + data.features() + " (" + String.join(", ", data.featureNames()) + ")");
+                    + id + " has " + rows.featureCount() + " (" + String.join(", ", rows.featureNames()) + ")");
         }
-        BoundaryRequest grid = grid(model, stored.trainingRows(id), resolution, null, null, null, null);
-        long units = model.spec().network().layers().stream().mapToLong(LayerSpec::units).sum();
+        TrainingQueue.Live network = queue.live(id, LIVE_WAIT).orElseGet(() -> {
+            TrainedModel model = trained.get(id);
+            return new TrainingQueue.Live(model.spec().network(), model.transform(), model.parameters());
+        });
+        BoundaryRequest grid = grid(network.transform(), rows, resolution, null, null, null, null);
+        long units = network.spec().layers().stream().mapToLong(LayerSpec::units).sum();
         requireAtMost("resolution", grid.resolution(), (long) grid.xs().length * grid.ys().length * units,
                 "resolution² × units of all layers");
-        return ModelInsight.hiddenUnits(model, grid.xs(), grid.ys());
+        return ModelInsight.hiddenUnits(network, rows.featureNames(), grid.xs(), grid.ys());
     }
 
     /** The grid over the two raw features: the range asked for, else the training rows' plus a margin. */
-    private BoundaryRequest grid(TrainedModel model, RowSet rows, Integer resolution, Double xMin, Double xMax,
+    private BoundaryRequest grid(RowTransform transform, RowSet rows, Integer resolution, Double xMin, Double xMax,
             Double yMin, Double yMax) {
-        List<ColumnStatistics> columns = model.transform().features().columns();
+        List<ColumnStatistics> columns = transform.features().columns();
         if (!columns.get(0).measured()) {
             // not scaled, so not measured when trained: the range comes from the rows
-            columns = ColumnStatistics.of(model.spec().dataset().featureNames(), rows.features(),
-                    Rows.all(rows.rows()));
+            columns = ColumnStatistics.of(rows.featureNames(), rows.features(), Rows.all(rows.rows()));
         }
         return BoundaryRequest.of(resolution, xMin, xMax, yMin, yMax, columns.get(0), columns.get(1),
                 limits.maxBoundaryResolution());

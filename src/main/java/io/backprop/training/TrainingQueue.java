@@ -30,6 +30,9 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
+import io.backprop.network.NetworkSpec;
+import io.backprop.network.Parameters;
+import io.backprop.preprocessing.RowTransform;
 import io.backprop.system.AdmissionLock;
 
 /**
@@ -213,6 +216,18 @@ public class TrainingQueue implements SmartLifecycle {
     /** The learning curve so far of a job training in this process. */
     public Optional<List<CurvePoint>> liveCurve(String modelId) {
         return Optional.ofNullable(running.get(modelId)).flatMap(TrainingRun::curveSoFar);
+    }
+
+    /**
+     * The parameters of a job training in this process as they are at the end of its next epoch (if one ends
+     * within {@code wait}), with its network and its rows' transform.
+     */
+    public Optional<Live> live(String modelId, Duration wait) {
+        return Optional.ofNullable(running.get(modelId)).flatMap(run -> run.live(wait));
+    }
+
+    /** A training network as it is now. */
+    public record Live(NetworkSpec spec, RowTransform transform, Parameters parameters) {
     }
 
     /** Whether the model's job trains in this process (its events come from here, not from the database). */

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +17,7 @@ import org.slf4j.MDC;
 import io.backprop.metrics.Metrics;
 import io.backprop.network.Checkpoint;
 import io.backprop.network.EpochListener;
+import io.backprop.network.Parameters;
 import io.backprop.network.Trainer;
 import io.backprop.network.TrainingDivergedException;
 import io.backprop.network.TrainingResult;
@@ -48,6 +52,10 @@ final class TrainingRun implements Runnable {
     private volatile boolean endedElsewhere;
 
     private final TrainingMetrics metrics;
+    /** The job, once it trains: its rows' transform, for looking at the parameters as they are. */
+    private volatile TrainingJob job;
+    /** A look at the parameters asked for, answered at the end of the next epoch. */
+    private volatile CompletableFuture<Parameters> look;
     /** Epochs this run trained (a resumed job's earlier epochs not counted), on the training thread. */
     private int epochsTrained;
 
@@ -123,8 +131,30 @@ final class TrainingRun implements Runnable {
         return cancelled || endedElsewhere || handedBack;
     }
 
+    /** The parameters at the end of the next epoch, if one ends within {@code wait}. */
+    Optional<TrainingQueue.Live> live(Duration wait) {
+        TrainingJob training = job;
+        if (training == null) {
+            return Optional.empty();
+        }
+        CompletableFuture<Parameters> asked = new CompletableFuture<>();
+        look = asked;
+        try {
+            return Optional.of(new TrainingQueue.Live(training.spec(), training.transform(),
+                    asked.get(wait.toMillis(), TimeUnit.MILLISECONDS)));
+        }
+        catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     /** Trains the job and stores how it ended; returns that outcome, for the metrics. */
     private String train(TrainingJob job) {
+        this.job = job;
         curve = new LearningCurveRecorder(job.options().epochs(), properties.curvePoints());
         if (job.resume() != null) {
             curve.restore(job.resume().curve());
@@ -208,6 +238,20 @@ final class TrainingRun implements Runnable {
                     clock.nextEvent = now + properties.eventInterval().toNanos();
                 }
                 return !interrupted();
+            }
+
+            @Override
+            public boolean wantsParameters() {
+                return look != null;
+            }
+
+            @Override
+            public void onParameters(Parameters parameters) {
+                CompletableFuture<Parameters> asked = look;
+                look = null;
+                if (asked != null) {
+                    asked.complete(parameters);
+                }
             }
 
             @Override

@@ -198,6 +198,21 @@ class InsightTests extends HttpApiTests {
     }
 
     @Test
+    void theUnitsPicturesOfAJobTrainingHereAreOfItsParametersAsTheyAre() throws InterruptedException {
+        String id = api.train(ApiClient.LONG);
+        api.awaitStatus(id, "RUNNING", java.time.Duration.ofSeconds(30));
+
+        JsonNode first = api.get("/models/" + id + "/hidden-units?resolution=5");
+        Thread.sleep(300);
+        JsonNode later = api.get("/models/" + id + "/hidden-units?resolution=5");
+
+        assertThat(first.get("layers")).hasSize(3);
+        assertThat(later.get("layers").get(2).get("weights"))
+                .as("the weights moved on between the two looks").isNotEqualTo(first.get("layers").get(2).get("weights"));
+        api.post("/models/" + id + "/cancel", Map.of());
+    }
+
+    @Test
     void answersPastTheirSizeAreRefusedNamingWhatToLower() {
         String wide = api.train("""
                 {"dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[0]]},
