@@ -62,7 +62,7 @@ class InferenceService {
 
     /** @throws NotFoundException when nothing of that name, version or alias is the caller's */
     Resolved resolve(String name, String version) {
-        boolean registered = !versions.of(name).isEmpty();
+        boolean registered = versions.modelId(name, null).isPresent();
         String id;
         if (version == null) {
             id = registered || !ResourceIds.wellFormed(name) ? registry.versionId(name, null) : name;

@@ -29,8 +29,6 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
 
     Optional<Model> findByOwnerAndNameAndVersion(String owner, String name, int version);
 
-    Optional<Model> findFirstByOwnerAndNameAndVersionNotNullOrderByVersionDesc(String owner, String name);
-
     Page<Model> findByOwnerAndStatus(String owner, ModelStatus status, Pageable pageable);
 
     List<Model> findByStatusInOrderByCreatedAt(List<ModelStatus> statuses);

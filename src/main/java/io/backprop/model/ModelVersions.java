@@ -60,10 +60,17 @@ public class ModelVersions {
         return models.findByOwnerAndNameAndVersion(Caller.newOwner(), name, version).map(this::version);
     }
 
-    /** The latest version of a name. */
-    public Optional<Version> latest(String name) {
-        return models.findFirstByOwnerAndNameAndVersionNotNullOrderByVersionDesc(Caller.newOwner(), name)
-                .map(this::version);
+    /**
+     * The model id of a version of a name, or of its latest version when {@code version} is null: one indexed
+     * query, for requests that name a model by its name.
+     */
+    public Optional<String> modelId(String name, Integer version) {
+        List<String> ids = version == null
+                ? jdbc.queryForList("SELECT id FROM model WHERE owner = ? AND name = ? AND version IS NOT NULL "
+                        + "ORDER BY version DESC LIMIT 1", String.class, Caller.newOwner(), name)
+                : jdbc.queryForList("SELECT id FROM model WHERE owner = ? AND name = ? AND version = ?",
+                        String.class, Caller.newOwner(), name, version);
+        return ids.stream().findFirst();
     }
 
     private Version version(Model model) {

@@ -93,15 +93,15 @@ public class Registry {
 
     /** The model id of a version, or of the latest one when {@code version} is null. */
     public String versionId(String name, Integer version) {
-        return (version == null ? versions.latest(name) : versions.find(name, version)).map(Version::modelId)
-                .orElseThrow(() -> new NotFoundException("version", name + (version == null ? "" : " " + version)));
+        return versions.modelId(name, version).orElseThrow(() -> new NotFoundException("version",
+                name + (version == null ? "" : " " + version)));
     }
 
     /** The model id the alias points at (within {@link #RESOLVED_FOR} of its last move). */
     public String aliasId(String name, String alias) {
         String owner = Caller.newOwner();
         return resolved.get(List.of(owner, name, alias), key -> aliases.version(owner, name, alias)
-                .flatMap(version -> versions.find(name, version)).map(Version::modelId)
+                .flatMap(version -> versions.modelId(name, version))
                 .orElseThrow(() -> new NotFoundException("alias", name + "@" + alias)));
     }
 
@@ -134,7 +134,8 @@ public class Registry {
     }
 
     VersionComparison compare(String name, int from, int to) {
-        Version before = versions.find(name, from).orElseThrow(() -> new NotFoundException("version", name + " " + from));
+        Version before = versions.find(name, from)
+                .orElseThrow(() -> new NotFoundException("version", name + " " + from));
         Version after = versions.find(name, to).orElseThrow(() -> new NotFoundException("version", name + " " + to));
         return VersionComparison.of(name, before, after, json);
     }
