@@ -81,7 +81,14 @@ class HostileInputTests {
     private static final List<String> READS = List.of("/models/{id}", "/models/{id}/learning-curve",
             "/models/{id}/parameters", "/models/{id}/decision-boundary?resolution={q}&xMin={q}&yMax={q}",
             "/models?status={q}&page={q}&size={q}", "/datasets/{id}", "/datasets?page={q}&size={q}",
-            "/models/{id}/events");
+            "/models/{id}/events", "/models/{id}/hidden-units?resolution={q}", "/models/{id}/export?format={q}",
+            "/registry/{id}", "/registry/{id}/compare?from={q}&to={q}");
+    /** The inference protocol's own request shapes, flat and nested, with an id and an outputs filter. */
+    private static final List<String> INFERENCE_REQUESTS = List.of(
+            "{\"id\": \"1\", \"inputs\": [{\"name\": \"x\", \"shape\": [2, 2], \"datatype\": \"FP64\", "
+                    + "\"data\": [0, 1, 1, 0]}]}",
+            "{\"inputs\": [{\"name\": \"x\", \"shape\": [1, 2], \"datatype\": \"INT32\", \"data\": [[1, 0]]}], "
+                    + "\"outputs\": [{\"name\": \"label\"}]}");
 
     /** One running service under attack, with the models it must keep answering for. */
     private record Service(String name, ConfigurableApplicationContext context, String schema, String base,
@@ -168,6 +175,33 @@ class HostileInputTests {
         assertSafe(send(service, "GET", path, null));
     }
 
+    @Property(tries = 300, seed = "20261137")
+    void lookingInside(@ForAll("services") Service service, @ForAll("rows") Body body,
+            @ForAll("references") int model, @ForAll("insights") String action) throws Exception {
+        String id = new ArrayList<>(service.references().keySet()).get(model % service.references().size());
+        assertSafe(send(service, "POST", "/models/" + id + "/" + action, body));
+    }
+
+    /** The protocol's paths answer errors in its own form, {"error": "…"}, and never a 5xx. */
+    @Property(tries = 300, seed = "20261138")
+    void inferenceProtocol(@ForAll("services") Service service, @ForAll("inferenceBodies") Body body,
+            @ForAll("references") int model) throws Exception {
+        String id = new ArrayList<>(service.references().keySet()).get(model % service.references().size());
+        HttpResponse<String> response = send(service, "POST", "/v2/models/" + id + "/infer", body);
+        String where = "POST /v2/models/" + id + "/infer";
+        assertThat(response.statusCode()).as("%s answered %s", where, response.body()).isLessThan(500);
+        boolean filtered = response.headers().firstValue("Content-Type").orElse("")
+                .startsWith("application/problem+json");
+        if (response.statusCode() >= 400 && filtered) {
+            // refused before the protocol's controller (body size, media type): the service's own problem
+            assertSafe(response);
+        }
+        else if (response.statusCode() >= 400) {
+            assertThat(ApiClient.json(response.body()).get("error").asString()).as(where).isNotBlank()
+                    .doesNotContain("Exception", "org.springframework");
+        }
+    }
+
     @Property(tries = 400, seed = "20261135")
     void stopCancelAndDelete(@ForAll("services") Service service, @ForAll("anyIds") String id,
             @ForAll("controls") String action, @ForAll("rows") Body body) throws Exception {
@@ -234,6 +268,16 @@ class HostileInputTests {
     @Provide
     Arbitrary<String> anyIds() {
         return HostileRequests.ids(List.of(MODEL, DATASET));
+    }
+
+    @Provide
+    Arbitrary<String> insights() {
+        return Arbitraries.of("trace", "sensitivity", "gradient-check");
+    }
+
+    @Provide
+    Arbitrary<Body> inferenceBodies() {
+        return HostileRequests.json(INFERENCE_REQUESTS);
     }
 
     @Provide
