@@ -142,8 +142,9 @@ public class SecurityConfiguration {
             String role = Caller.current().map(caller -> caller.role().name().toLowerCase()).orElse("this");
             problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for "
                     + "this key's role", "A " + role + " key may not " + request.getMethod() + " "
-                    + FieldViolation.describe(request.getRequestURI()) + ". Readers read and predict; trainers also train, upload, stop, "
-                    + "cancel and delete; admins also manage keys and read the audit trail and the actuator."));
+                    + FieldViolation.describe(request.getRequestURI()) + ". Readers read and predict; trainers also "
+                    + "train, upload, stop, cancel and delete; admins also manage keys and read the audit trail and "
+                    + "the actuator."));
         };
     }
 }

@@ -1,7 +1,6 @@
 package io.backprop.dataset;
 
 import java.io.InputStream;
-import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -123,7 +123,8 @@ class InferenceController {
             + "data flat row-major or nested); outputs: outputs [rows, outputs] (FP32 for FP32 input, else FP64) "
             + "and, for classifiers, label [rows] (BYTES)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(type = "object",
-            description = "The protocol's inference request"), examples = @ExampleObject(name = "xor", value = XOR_INFER)))
+            description = "The protocol's inference request"),
+            examples = @ExampleObject(name = "xor", value = XOR_INFER)))
     Map<String, Object> modelInfer(@PathVariable String name, @RequestBody JsonNode request) {
         return service.infer(service.resolve(name, null), request);
     }
@@ -132,7 +133,8 @@ class InferenceController {
     @RateLimited(RateLimited.Kind.PREDICTIONS)
     @Operation(summary = "Infer with a version or alias")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(type = "object",
-            description = "The protocol's inference request"), examples = @ExampleObject(name = "xor", value = XOR_INFER)))
+            description = "The protocol's inference request"),
+            examples = @ExampleObject(name = "xor", value = XOR_INFER)))
     Map<String, Object> modelVersionInfer(@PathVariable String name, @PathVariable String version,
             @RequestBody JsonNode request) {
         return service.infer(service.resolve(name, version), request);

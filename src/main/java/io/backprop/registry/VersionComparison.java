@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Schema(description = "What changed from one version to another")
 record VersionComparison(String name, int from, int to,
-        @Schema(description = "Spec fields (defaults filled in, seed included) whose values differ") List<FieldChange> spec,
+        @Schema(description = "Spec fields (defaults filled in, seed included) whose values differ")
+        List<FieldChange> spec,
         @Schema(description = "The SHA-256 of each version's training rows") DataChange data,
         @Schema(description = "Each metric of either version, with to − from") List<MetricChange> metrics) {
 

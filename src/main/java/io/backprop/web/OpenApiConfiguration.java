@@ -53,8 +53,8 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .info(new Info().title("Backprop").version("1")
                         .description("Train small feed-forward neural networks and predict with them. POST a data set "
-                        + "and an architecture to /models; training runs in the background; follow the model until it is "
-                        + "SUCCEEDED, then POST rows to /models/{id}/predict. Errors are application/problem+json."));
+                        + "and an architecture to /models; training runs in the background; follow the model until it "
+                        + "is SUCCEEDED, then POST rows to /models/{id}/predict. Errors are application/problem+json."));
     }
 
     @Bean
@@ -120,7 +120,8 @@ class OpenApiConfiguration {
         violation.addProperty("column", new StringSchema().description("CSV uploads: the column"));
         ObjectSchema problem = new ObjectSchema();
         problem.setDescription("application/problem+json (RFC 9457)");
-        problem.addProperty("type", new StringSchema().description("The kind of problem, e.g. /problems/invalid-request"));
+        problem.addProperty("type", new StringSchema()
+                .description("The kind of problem, e.g. /problems/invalid-request"));
         problem.addProperty("title", new StringSchema());
         problem.addProperty("status", new IntegerSchema());
         problem.addProperty("detail", new StringSchema());

@@ -232,7 +232,8 @@ class AccessTests extends HttpApiTests {
         owner.http().post().uri("/datasets?targets=b").contentType(MediaType.valueOf("text/csv")).body(csv)
                 .exchange().expectStatus().isCreated();
 
-        owner.http().post().uri("/datasets?targets=b").contentType(MediaType.valueOf("text/csv")).body("a,b\n1,2\n3,4\n5,6\n")
+        owner.http().post().uri("/datasets?targets=b").contentType(MediaType.valueOf("text/csv"))
+                .body("a,b\n1,2\n3,4\n5,6\n")
                 .exchange().expectStatus().isForbidden().expectBody()
                 .jsonPath("$.quota").isEqualTo("max-dataset-rows")
                 .jsonPath("$.current").isEqualTo(8).jsonPath("$.limit").isEqualTo(10);

@@ -14,7 +14,8 @@ abstract class ExportTestBase extends HttpApiTests {
     static String network(String hidden, String scaling) {
         boolean softmax = hidden.equals("softmax");
         String dataset = softmax
-                ? "\"features\": [[0,0],[0,1],[1,0],[1,1],[2,2],[2,1]], \"labels\": [\"a\",\"b\",\"b\",\"a\",\"c\",\"c\"]"
+                ? "\"features\": [[0,0],[0,1],[1,0],[1,1],[2,2],[2,1]], "
+                        + "\"labels\": [\"a\",\"b\",\"b\",\"a\",\"c\",\"c\"]"
                 : "\"features\": [[0,0],[0,1],[1,0],[1,1]], \"targets\": [[0],[1],[1],[0]]";
         String output = softmax ? "{\"units\": 3, \"activation\": \"softmax\"}" : "{\"units\": 1}";
         return """
@@ -46,7 +47,8 @@ abstract class ExportTestBase extends HttpApiTests {
 
     byte[] export(String id, String format) {
         return api.http().get().uri("/models/{id}/export?format={format}", id, format).exchange().expectStatus()
-                .isOk().expectHeader().valueMatches(HttpHeaders.CONTENT_DISPOSITION, "attachment; .*\\." + format + "\"?")
+                .isOk().expectHeader()
+                .valueMatches(HttpHeaders.CONTENT_DISPOSITION, "attachment; .*\\." + format + "\"?")
                 .expectBody(byte[].class).returnResult().getResponseBody();
     }
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import io.backprop.support.ApiClient;
 import io.backprop.support.ServiceTest;
 
 /** The ONNX export, run by ONNX Runtime's Java API, for every activation, scaling and feature crosses. */
