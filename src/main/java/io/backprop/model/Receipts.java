@@ -3,6 +3,7 @@ package io.backprop.model;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ class Receipts {
     private final ModelDatasetRepository datasets;
     private final RowStore rows;
     private final JsonMapper json;
-    private final Map<String, String> versions = new LinkedHashMap<>();
+    private final Map<String, String> versions;
 
     Receipts(ModelRepository models, ModelDatasetRepository datasets, RowStore rows, JsonMapper json,
             ObjectProvider<BuildProperties> build) {
@@ -35,9 +36,11 @@ class Receipts {
         this.rows = rows;
         this.json = json;
         BuildProperties properties = build.getIfAvailable();
-        versions.put("nd4j", properties == null ? "unknown" : properties.get("nd4j.version"));
-        versions.put("openblas", properties == null ? "unknown" : properties.get("openblas.version"));
-        versions.put("java", Runtime.version().toString());
+        Map<String, String> known = new LinkedHashMap<>();
+        known.put("nd4j", properties == null ? "unknown" : properties.get("nd4j.version"));
+        known.put("openblas", properties == null ? "unknown" : properties.get("openblas.version"));
+        known.put("java", Runtime.version().toString());
+        this.versions = Collections.unmodifiableMap(known);
     }
 
     Receipt of(TrainingJob job, Parameters parameters) {

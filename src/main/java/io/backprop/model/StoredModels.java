@@ -39,6 +39,11 @@ public class StoredModels {
         return new StoredModel(model.owner(), model.spec(), model.fit(), result.parameters());
     }
 
+    /** @throws ModelNotFoundException when there is no such model, or the caller may not see it */
+    public void requireVisible(String id) {
+        find(id);
+    }
+
     /** Whether the model is still stored (another replica may have deleted it). */
     public boolean exists(String id) {
         return ResourceIds.wellFormed(id) && models.existsById(id);

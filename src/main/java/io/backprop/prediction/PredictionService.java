@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -266,7 +267,7 @@ public class PredictionService {
                     + " has " + data.features() + " (" + String.join(", ", data.featureNames()) + ")");
         }
         RowSet rows = stored.trainingRows(id);
-        BoundaryRequest grid = grid(model.transform(), rows, resolution, xMin, xMax, yMin, yMax);
+        BoundaryRequest grid = grid(model.transform(), () -> rows, resolution, xMin, xMax, yMin, yMax);
         return model.decisionBoundary(grid.xs(), grid.ys(), rows);
     }
 
@@ -275,28 +276,32 @@ public class PredictionService {
      * trained model, or of a job training here with its parameters as they are at the end of its next epoch.
      */
     ModelInsight.HiddenUnits hiddenUnits(String id, Integer resolution) {
-        RowSet rows = stored.trainingRows(id);
-        if (rows.featureCount() != 2) {
-            throw new ModelCapabilityException("Hidden units are drawn over the plane of 2 input features; model "
-                    + id + " has " + rows.featureCount() + " (" + String.join(", ", rows.featureNames()) + ")");
-        }
+        stored.requireVisible(id);
         TrainingQueue.Live network = queue.live(id, LIVE_WAIT).orElseGet(() -> {
             TrainedModel model = trained.get(id);
             return new TrainingQueue.Live(model.spec().network(), model.transform(), model.parameters());
         });
-        BoundaryRequest grid = grid(network.transform(), rows, resolution, null, null, null, null);
+        List<String> features = network.transform().featureNames();
+        if (features.size() != 2) {
+            throw new ModelCapabilityException("Hidden units are drawn over the plane of 2 input features; model "
+                    + id + " has " + features.size() + " (" + String.join(", ", features) + ")");
+        }
+        // the page asks again every second while a job trains: rows are read only when the range needs them
+        BoundaryRequest grid = grid(network.transform(), () -> stored.trainingRows(id), resolution, null, null,
+                null, null);
         long units = network.spec().layers().stream().mapToLong(LayerSpec::units).sum();
         requireAtMost("resolution", grid.resolution(), (long) grid.xs().length * grid.ys().length * units,
                 "resolution² × units of all layers");
-        return ModelInsight.hiddenUnits(network, rows.featureNames(), grid.xs(), grid.ys());
+        return ModelInsight.hiddenUnits(network, features, grid.xs(), grid.ys());
     }
 
     /** The grid over the two raw features: the range asked for, else the training rows' plus a margin. */
-    private BoundaryRequest grid(RowTransform transform, RowSet rows, Integer resolution, Double xMin, Double xMax,
-            Double yMin, Double yMax) {
+    private BoundaryRequest grid(RowTransform transform, Supplier<RowSet> trainingRows, Integer resolution,
+            Double xMin, Double xMax, Double yMin, Double yMax) {
         List<ColumnStatistics> columns = transform.features().columns();
         if (!columns.get(0).measured()) {
             // not scaled, so not measured when trained: the range comes from the rows
+            RowSet rows = trainingRows.get();
             columns = ColumnStatistics.of(rows.featureNames(), rows.features(), Rows.all(rows.rows()));
         }
         return BoundaryRequest.of(resolution, xMin, xMax, yMin, yMax, columns.get(0), columns.get(1),

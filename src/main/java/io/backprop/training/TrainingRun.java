@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,8 @@ final class TrainingRun implements Runnable {
     private final TrainingMetrics metrics;
     /** The job, once it trains: its rows' transform, for looking at the parameters as they are. */
     private volatile TrainingJob job;
-    /** A look at the parameters asked for, answered at the end of the next epoch. */
-    private volatile CompletableFuture<Parameters> look;
+    /** A look at the parameters asked for, answered at the end of the next epoch (shared by all who ask). */
+    private final AtomicReference<CompletableFuture<Parameters>> look = new AtomicReference<>();
     /** Epochs this run trained (a resumed job's earlier epochs not counted), on the training thread. */
     private int epochsTrained;
 
@@ -137,8 +138,8 @@ final class TrainingRun implements Runnable {
         if (training == null) {
             return Optional.empty();
         }
-        CompletableFuture<Parameters> asked = new CompletableFuture<>();
-        look = asked;
+        CompletableFuture<Parameters> asked = look.updateAndGet(pending -> pending != null ? pending
+                : new CompletableFuture<>());
         try {
             return Optional.of(new TrainingQueue.Live(training.spec(), training.transform(),
                     asked.get(wait.toMillis(), TimeUnit.MILLISECONDS)));
@@ -242,13 +243,12 @@ final class TrainingRun implements Runnable {
 
             @Override
             public boolean wantsParameters() {
-                return look != null;
+                return look.get() != null;
             }
 
             @Override
             public void onParameters(Parameters parameters) {
-                CompletableFuture<Parameters> asked = look;
-                look = null;
+                CompletableFuture<Parameters> asked = look.getAndSet(null);
                 if (asked != null) {
                     asked.complete(parameters);
                 }
