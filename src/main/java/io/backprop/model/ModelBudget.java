@@ -71,19 +71,27 @@ class ModelBudget {
                                     memory.optimizerState(), "activationBytes", memory.activations(), "rowBytes",
                                     memory.rows()));
         }
-        checkCost(network.parameterCount(), rows.rows(), spec.training().epochs());
+        checkCost(network.parameterCount(), rows.rows(), spec.training().epochs() * (long) spec.training().rowPasses(),
+                flops(spec, rows.rows()));
     }
 
-    /** The cost ceiling: the work the job may take, estimated as 6 × rows × parameters × epochs. */
-    private void checkCost(long parameters, int rows, int epochs) {
-        double flops = 6.0 * rows * parameters * epochs;
+    /**
+     * The work a training request may take: 6 × rows × parameters × epochs, times k with k-fold cross-validation.
+     */
+    static double flops(ModelSpec spec, int rows) {
+        return 6.0 * rows * spec.network().parameterCount() * spec.training().epochs() * spec.training().rowPasses();
+    }
+
+    /** The cost ceiling: a request (or a search, all its trials together) may take at most so much work. */
+    void checkCost(long parameters, int rows, long epochs, double flops) {
         double budget = limits.maxTrainingFlops();
         if (flops > budget) {
             ErrorResponseException costly = Problems.exception(HttpStatus.UNPROCESSABLE_CONTENT, "job-too-costly",
                     "Job above the cost ceiling", String.format(Locale.ROOT, "Training this takes about %.3g "
-                            + "floating-point operations (6 × %d rows × %d parameters × %d epochs); a request may "
-                            + "take %.3g (backprop.limits.max-training-flops). Lower training.epochs, train on "
-                            + "fewer rows, or use fewer units or layers.", flops, rows, parameters, epochs, budget));
+                            + "floating-point operations (6 × %d rows × %d parameters × %d epochs, folds and trials "
+                            + "included); a request may take %.3g (backprop.limits.max-training-flops). Lower "
+                            + "training.epochs, train on fewer rows, or use fewer units, layers, folds or trials.",
+                            flops, rows, parameters, epochs, budget));
             costly.getBody().setProperties(Map.of("estimatedFlops", flops, "budgetFlops", budget, "rows", rows,
                     "parameters", parameters, "epochs", epochs));
             throw costly;
@@ -99,11 +107,13 @@ class ModelBudget {
         NetworkSpec network = spec.network();
         long parameters = ParametersCodec.size(network.layers().size(), network.parameterCount());
         int classes = plan.classes() == null ? 0 : plan.classes().size();
+        // training and validation metrics, and one set per cross-validation fold
+        long evaluations = 2L + (spec.training().rowPasses() > 1 ? spec.training().rowPasses() : 0);
         return Bytes.json(json, spec) + Bytes.json(json, plan)
                 + (long) (network.inputs() + network.outputs()) * FITTED_COLUMN_BYTES
                 + (continued ? parameters : 0) + parameters
                 + (long) training.curvePoints() * CURVE_POINT_BYTES
-                + 2L * (classes * (long) classes * MATRIX_CELL_BYTES + classes * 200L) + 1024;
+                + evaluations * (classes * (long) classes * MATRIX_CELL_BYTES + classes * 200L + 512) + 1024;
     }
 
     /** The setting to lower for the part that needs the most. */

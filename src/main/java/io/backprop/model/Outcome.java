@@ -29,8 +29,8 @@ public record Outcome(@Schema(description = "Epochs run") int epochs,
     static Outcome of(JobResult outcome, TrainingJob job) {
         int epochs = outcome.epochs();
         int planned = job.options().epochs();
-        String kept = outcome.bestEpoch() == null || outcome.bestEpoch() == epochs - 1 ? ""
-                : "; kept the parameters of epoch " + outcome.bestEpoch() + ", the best";
+        String kept = (outcome.bestEpoch() == null || outcome.bestEpoch() == epochs - 1 ? ""
+                : "; kept the parameters of epoch " + outcome.bestEpoch() + ", the best") + crossValidation(outcome, job);
         if (outcome.stoppedOnRequest()) {
             return new Outcome(epochs, outcome.bestEpoch(), Ending.STOPPED, "training was stopped on request after "
                     + epochs + " of " + planned + " epochs" + kept);
@@ -42,5 +42,14 @@ public record Outcome(@Schema(description = "Epochs run") int epochs,
                     + job.options().earlyStopping().patience() + " epochs" + kept);
         }
         return new Outcome(epochs, outcome.bestEpoch(), Ending.COMPLETED, "trained all " + epochs + " epochs" + kept);
+    }
+
+    private static String crossValidation(JobResult outcome, TrainingJob job) {
+        if (job.folds() == null) {
+            return "";
+        }
+        String trained = "; this model trained on all " + job.training().rows() + " rows";
+        return outcome.metrics().crossValidation() == null ? trained + "; its cross-validation was stopped"
+                : trained + "; " + job.folds().size() + "-fold cross-validation in metrics.crossValidation";
     }
 }

@@ -135,6 +135,75 @@ interface Matrix extends AutoCloseable {
         return sum;
     }
 
+    /** Σ of the absolute values of all elements. */
+    default double sumOfAbs() {
+        double sum = 0;
+        for (int i = 0; i < size(); i++) {
+            sum += Math.abs(get(i));
+        }
+        return sum;
+    }
+
+    /** this += alpha·sign(x), with sign(0) = 0: L1's gradient. */
+    default void addSigns(Matrix x, double alpha) {
+        x.requireShape("x", rows(), columns());
+        for (int i = 0; i < size(); i++) {
+            set(i, get(i) + alpha * Math.signum(x.get(i)));
+        }
+    }
+
+    /** this = a ⊙ b, element by element. */
+    default void assignElementProduct(Matrix a, Matrix b) {
+        a.requireShape("a", rows(), columns());
+        b.requireShape("b", rows(), columns());
+        for (int i = 0; i < size(); i++) {
+            set(i, a.get(i) * b.get(i));
+        }
+    }
+
+    /** this ⊙= m, element by element. */
+    default void multiplyElements(Matrix m) {
+        assignElementProduct(this, m);
+    }
+
+    /** Multiplies row r by {@code factors.get(r)} (factors: rows × 1). */
+    default void multiplyRows(Matrix factors) {
+        factors.requireShape("row factors", rows(), 1);
+        int columns = columns();
+        for (int r = 0; r < rows(); r++) {
+            double factor = factors.get(r);
+            for (int i = r * columns; i < (r + 1) * columns; i++) {
+                set(i, get(i) * factor);
+            }
+        }
+    }
+
+    /** Scales every column whose Euclidean norm exceeds {@code bound} down to that norm. */
+    default void limitColumnNorms(double bound) {
+        int columns = columns();
+        for (int c = 0; c < columns; c++) {
+            double squares = 0;
+            for (int i = c; i < size(); i += columns) {
+                squares += get(i) * get(i);
+            }
+            double norm = Math.sqrt(squares);
+            if (norm > bound) {
+                double scale = bound / norm;
+                for (int i = c; i < size(); i += columns) {
+                    set(i, get(i) * scale);
+                }
+            }
+        }
+    }
+
+    /** Inverted dropout's mask: each element 0 with probability {@code rate}, else 1/(1 − rate). */
+    default void fillDropoutMask(java.util.Random random, double rate) {
+        double kept = 1 / (1 - rate);
+        for (int i = 0; i < size(); i++) {
+            set(i, random.nextDouble() < rate ? 0 : kept);
+        }
+    }
+
     /** The largest absolute value; NaN if any element is NaN. */
     default double maxAbs() {
         double max = 0;
@@ -154,6 +223,18 @@ interface Matrix extends AutoCloseable {
         double sum = 0;
         for (int i = 0; i < size(); i++) {
             sum += loss.of(get(i), targets.get(i));
+        }
+        return sum;
+    }
+
+    /** Σ over all elements of {@code loss}(this, targets), each row's weighted by {@code rowWeights} (rows × 1). */
+    default double lossSum(Loss loss, Matrix targets, Matrix rowWeights) {
+        targets.requireShape("targets", rows(), columns());
+        rowWeights.requireShape("row weights", rows(), 1);
+        int columns = columns();
+        double sum = 0;
+        for (int i = 0; i < size(); i++) {
+            sum += rowWeights.get(i / columns) * loss.of(get(i), targets.get(i));
         }
         return sum;
     }

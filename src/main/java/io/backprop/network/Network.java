@@ -56,13 +56,28 @@ final class Network {
     Workspace workspace(int rows, boolean training, Allocation allocation) {
         Matrix[] outputs = new Matrix[layers.size()];
         Matrix[] deltas = training ? new Matrix[layers.size()] : null;
+        Matrix[] masks = new Matrix[layers.size()];
+        Matrix[] thinned = new Matrix[layers.size()];
         for (int l = 0; l < layers.size(); l++) {
             outputs[l] = allocation.zeros(rows, layers.get(l).units());
             if (training) {
                 deltas[l] = allocation.zeros(rows, layers.get(l).units());
             }
+            if (training && spec.layers().get(l).dropout() > 0) {
+                masks[l] = allocation.zeros(rows, layers.get(l).units());
+                thinned[l] = allocation.zeros(rows, layers.get(l).units());
+            }
         }
-        return new Workspace(rows, outputs, deltas);
+        return new Workspace(rows, outputs, deltas, masks, thinned);
+    }
+
+    /** Draws new dropout masks for the workspace's next forward pass (none without dropout). */
+    void drawDropout(Workspace workspace, java.util.Random random) {
+        for (int l = 0; l < layers.size(); l++) {
+            if (workspace.masks()[l] != null) {
+                workspace.masks()[l].fillDropoutMask(random, spec.layers().get(l).dropout());
+            }
+        }
     }
 
     /** Runs the layers over {@code input}; returns the last layer's output (a buffer of the workspace). */
@@ -73,27 +88,61 @@ final class Network {
         for (int l = 0; l < layers.size(); l++) {
             layers.get(l).forward(x, workspace.outputs()[l]);
             x = workspace.outputs()[l];
+            if (workspace.masks()[l] != null) {
+                workspace.thinned()[l].assignElementProduct(x, workspace.masks()[l]);
+                x = workspace.thinned()[l];
+            }
         }
         return x;
     }
 
     /**
      * Fills every layer's gradients of the mean cost over the rows of the last forward pass. The output's delta
-     * starts as (ŷ − y)/m: ∂C/∂ŷ for squared error, already ∂C/∂z where the loss folds in the output activation.
+     * starts as (ŷ − y)/m: ∂C/∂ŷ for squared error, already ∂C/∂z where the loss folds in the output activation;
+     * with {@code rowWeights} (rows × 1, null: all 1) each row's is multiplied by its weight. Where a layer's
+     * outputs were thinned by dropout, ∂C/∂a is ∂C/∂(thinned a) times the same mask.
      */
-    void backward(Matrix input, Matrix targets, Workspace workspace) {
+    void backward(Matrix input, Matrix targets, Workspace workspace, Matrix rowWeights) {
         int last = layers.size() - 1;
         Matrix[] outputs = workspace.outputs();
         Matrix[] deltas = workspace.deltas();
         targets.requireShape("targets of layer " + last + " (" + layers.get(last).units() + " units)",
                 workspace.rows(), spec.outputs());
         deltas[last].assignDifference(outputs[last], targets, 1.0 / workspace.rows());
+        if (rowWeights != null) {
+            deltas[last].multiplyRows(rowWeights);
+        }
         for (int l = last; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             if (l < last || !spec.loss().fusedWithOutput()) {
                 deltas[l].multiplyByDerivative(layer.activation, outputs[l]);
             }
-            layer.backward(l == 0 ? input : outputs[l - 1], deltas[l], l == 0 ? null : deltas[l - 1]);
+            layer.backward(l == 0 ? input : workspace.layerInput(l), deltas[l], l == 0 ? null : deltas[l - 1]);
+            if (l > 0 && workspace.masks()[l - 1] != null) {
+                deltas[l - 1].multiplyElements(workspace.masks()[l - 1]);
+            }
+        }
+    }
+
+    void backward(Matrix input, Matrix targets, Workspace workspace) {
+        backward(input, targets, workspace, null);
+    }
+
+    /**
+     * Each row's class weight (rows × 1) from one-hot targets (or a single 0/1 output), see
+     * {@link Regularisation}: r = Y·w, or w₀ + (w₁ − w₀)·y.
+     */
+    static void assignRowWeights(Matrix rowWeights, Matrix targets, double[] classWeights) {
+        int outputs = targets.columns();
+        for (int r = 0; r < targets.rows(); r++) {
+            double weight = 0;
+            if (outputs == 1) {
+                weight = classWeights[0] + (classWeights[1] - classWeights[0]) * targets.get(r);
+            }
+            for (int k = 0; outputs > 1 && k < outputs; k++) {
+                weight += targets.get(r * outputs + k) * classWeights[k];
+            }
+            rowWeights.set(r, weight);
         }
     }
 
@@ -115,20 +164,33 @@ final class Network {
                 stateTensors > 1 ? zeros(parameter.rows(), parameter.columns()) : null);
     }
 
-    /** L2 weight decay: adds λ·W to every weight gradient (biases are not decayed). */
-    void addWeightDecay(double l2) {
+    /** The penalties' gradients: adds λ₂·W + λ₁·sign(W) to every weight gradient (biases are not penalised). */
+    void addPenaltyGradients(double l1, double l2) {
         for (DenseLayer layer : layers) {
-            layer.weightGradient.addScaled(layer.weights, l2);
+            if (l2 > 0) {
+                layer.weightGradient.addScaled(layer.weights, l2);
+            }
+            if (l1 > 0) {
+                layer.weightGradient.addSigns(layer.weights, l1);
+            }
         }
     }
 
-    /** The L2 penalty (λ/2)·Σ W² that weight decay adds to the cost. */
-    double weightPenalty(double l2) {
-        double squares = 0;
+    /** The penalties λ₁·Σ|W| + (λ₂/2)·Σ W² that L1 and L2 add to the cost. */
+    double weightPenalty(double l1, double l2) {
+        double penalty = 0;
         for (DenseLayer layer : layers) {
-            squares += layer.weights.sumOfSquares();
+            penalty += (l2 > 0 ? l2 / 2 * layer.weights.sumOfSquares() : 0)
+                    + (l1 > 0 ? l1 * layer.weights.sumOfAbs() : 0);
         }
-        return l2 / 2 * squares;
+        return penalty;
+    }
+
+    /** Max-norm: scales each unit's incoming weights (a column of W, held inputs × units) down to norm c. */
+    void limitUnitNorms(double bound) {
+        for (DenseLayer layer : layers) {
+            layer.weights.limitColumnNorms(bound);
+        }
     }
 
     /** The largest absolute weight or bias; NaN if any is NaN. */
@@ -195,7 +257,15 @@ final class Network {
         own.close();
     }
 
-    /** Per-row-count buffers: layer outputs, and for training the deltas ∂C/∂z of each layer. */
-    record Workspace(int rows, Matrix[] outputs, Matrix[] deltas) {
+    /**
+     * Per-row-count buffers: layer outputs, and for training the deltas ∂C/∂z of each layer and, for layers with
+     * dropout, the mask and the outputs it thinned (null elsewhere).
+     */
+    record Workspace(int rows, Matrix[] outputs, Matrix[] deltas, Matrix[] masks, Matrix[] thinned) {
+
+        /** What layer {@code l} read in the last forward pass: its predecessor's outputs, thinned where dropped. */
+        Matrix layerInput(int l) {
+            return masks[l - 1] != null ? thinned[l - 1] : outputs[l - 1];
+        }
     }
 }

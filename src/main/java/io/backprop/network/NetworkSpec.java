@@ -6,6 +6,9 @@ import java.util.Objects;
 /** A feed-forward network: its number of inputs, its dense layers in order, the loss it trains on, its precision. */
 public record NetworkSpec(int inputs, List<LayerSpec> layers, Loss loss, Precision precision) {
 
+    /** Dropout thins what a layer hands on; the output layer hands its values to the loss, which must see all. */
+    public static final String OUTPUT_DROPOUT = "the output layer cannot have dropout (it applies to hidden layers)";
+
     public NetworkSpec {
         if (inputs < 1) {
             throw new IllegalArgumentException("a network needs at least 1 input, got " + inputs);
@@ -20,6 +23,9 @@ public record NetworkSpec(int inputs, List<LayerSpec> layers, Loss loss, Precisi
         if (loss.requiredOutput() != null && loss.requiredOutput() != output) {
             throw new IllegalArgumentException("loss " + loss + " needs a " + loss.requiredOutput()
                     + " output layer, got " + output);
+        }
+        if (layers.get(layers.size() - 1).dropout() > 0) {
+            throw new IllegalArgumentException(OUTPUT_DROPOUT);
         }
         for (int l = 0; l < layers.size(); l++) {
             checkExplicitShapes(l, layers.get(l), l == 0 ? inputs : layers.get(l - 1).units());

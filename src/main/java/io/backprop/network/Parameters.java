@@ -29,17 +29,17 @@ public record Parameters(List<LayerParameters> layers) {
         return new Parameters(layers);
     }
 
-    /** Σ w² over every weight (not the biases): what L2 weight decay penalises. */
-    public double sumOfSquaredWeights() {
-        double sum = 0;
+    /** The penalty λ₁·Σ|w| + (λ₂/2)·Σw² over every weight (not the biases) that L1 and L2 add to the cost. */
+    public double weightPenalty(double l1, double l2) {
+        double penalty = 0;
         for (LayerParameters layer : layers) {
             for (double[] row : layer.weights()) {
                 for (double w : row) {
-                    sum += w * w;
+                    penalty += l1 * Math.abs(w) + l2 / 2 * w * w;
                 }
             }
         }
-        return sum;
+        return penalty;
     }
 
     private static double[][] deepCopy(double[][] rows) {

@@ -15,6 +15,8 @@ public final class Trainer {
     private static final long SHUFFLE_SALT = 0x5DEECE66DL;
     /** Spreads epoch numbers over the seed's bits (the golden ratio's, as in SplittableRandom). */
     private static final long EPOCH_MIX = 0x9E3779B97F4A7C15L;
+    /** Keeps the dropout stream apart from the other two. */
+    private static final long DROPOUT_SALT = 0x2545F4914F6CDD1DL;
 
     private Trainer() {
     }
@@ -98,7 +100,8 @@ public final class Trainer {
         boolean proceed = true;
         boolean patienceRanOut = false;
         while (proceed && epoch < options.epochs()) {
-            double validationCost = held == null ? Double.NaN : held.cost() + network.weightPenalty(options.l2());
+            double validationCost = held == null ? Double.NaN : held.cost() + network.weightPenalty(
+                    options.regularisation().l1(), options.l2());
             if (best != null) {
                 best.rememberStart();
             }
@@ -251,7 +254,10 @@ public final class Trainer {
         private final int[] order;
         private final long seed;
         final Updater updater;
+        private final double l1;
         private final double l2;
+        private final Double maxNorm;
+        private final double[] classWeights;
         /** Every batch, in place, in the fixed order from loaded rows; else null. */
         private final Batch[] blocks;
         /** Buffers for full batches and for the smaller last one (the same when the rows divide evenly). */
@@ -273,7 +279,14 @@ public final class Trainer {
             }
             this.seed = options.seed();
             this.updater = Updater.of(options, network);
+            this.l1 = options.regularisation().l1();
             this.l2 = options.l2();
+            this.maxNorm = options.regularisation().maxNorm();
+            this.classWeights = options.regularisation().classWeights();
+            if (classWeights != null && classWeights.length != Regularisation.classes(network.spec.outputs())) {
+                throw new IllegalArgumentException("classWeights: expected " + Regularisation.classes(
+                        network.spec.outputs()) + " (one per class), got " + classWeights.length);
+            }
             int lastRows = rows - (rows - 1) / batchRows * batchRows;
             Network.Workspace fullWorkspace = network.workspace(batchRows, true);
             Network.Workspace lastWorkspace = lastRows == batchRows ? fullWorkspace
@@ -284,7 +297,7 @@ public final class Trainer {
                 int from = b * batchRows;
                 int count = Math.min(batchRows, rows - from);
                 blocks[b] = new Batch(loaded.features.rowBlock(from, count), loaded.targets.rowBlock(from, count),
-                        count == batchRows ? fullWorkspace : lastWorkspace);
+                        count == batchRows ? fullWorkspace : lastWorkspace, rowWeights(count));
             }
             this.full = inPlace ? null : buffer(fullWorkspace, batchRows);
             this.last = inPlace || lastRows == batchRows ? full : buffer(lastWorkspace, lastRows);
@@ -292,7 +305,12 @@ public final class Trainer {
 
         private Batch buffer(Network.Workspace workspace, int count) {
             return new Batch(network.zeros(count, network.spec.inputs()), network.zeros(count, network.spec.outputs()),
-                    workspace);
+                    workspace, rowWeights(count));
+        }
+
+        /** A buffer for a batch's row weights when classes are weighted; else null. */
+        private Matrix rowWeights(int count) {
+            return classWeights == null ? null : network.zeros(count, 1);
         }
 
         /**
@@ -304,6 +322,7 @@ public final class Trainer {
             if (order != null) {
                 shuffle(epoch);
             }
+            Random dropout = new Random(seed ^ DROPOUT_SALT ^ (epoch + 1) * EPOCH_MIX);
             double lossSum = 0;
             for (int from = 0, b = 0; from < rows; from += batchRows, b++) {
                 if (from > 0 && listener.interrupted()) {
@@ -313,14 +332,24 @@ public final class Trainer {
                 Batch batch = blocks != null ? blocks[b] : fill(from + batchRows <= rows ? full : last, from);
                 Matrix x = batch.features;
                 Matrix y = batch.targets;
+                network.drawDropout(batch.workspace, dropout);
                 Matrix predictions = network.forward(x, batch.workspace);
-                lossSum += predictions.lossSum(network.spec.loss(), y);
-                network.backward(x, y, batch.workspace);
-                if (l2 > 0) {
-                    lossSum += x.rows() * network.weightPenalty(l2);
-                    network.addWeightDecay(l2);
+                if (batch.rowWeights != null) {
+                    Network.assignRowWeights(batch.rowWeights, y, classWeights);
+                    lossSum += predictions.lossSum(network.spec.loss(), y, batch.rowWeights);
+                }
+                else {
+                    lossSum += predictions.lossSum(network.spec.loss(), y);
+                }
+                network.backward(x, y, batch.workspace, batch.rowWeights);
+                if (l1 > 0 || l2 > 0) {
+                    lossSum += x.rows() * network.weightPenalty(l1, l2);
+                    network.addPenaltyGradients(l1, l2);
                 }
                 updater.step(learningRate);
+                if (maxNorm != null) {
+                    network.limitUnitNorms(maxNorm);
+                }
             }
             return lossSum / rows;
         }
@@ -356,6 +385,7 @@ public final class Trainer {
         }
     }
 
-    private record Batch(Matrix features, Matrix targets, Network.Workspace workspace) {
+    /** A batch's rows, its buffers, and its rows' class weights (null when classes are not weighted). */
+    private record Batch(Matrix features, Matrix targets, Network.Workspace workspace, Matrix rowWeights) {
     }
 }

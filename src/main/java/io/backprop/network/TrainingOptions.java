@@ -7,10 +7,12 @@ package io.backprop.network;
  * seeded with {@code seed}; L2 weight decay {@code l2}; optionally {@code earlyStopping}. Training is declared
  * diverged when the cost or a parameter stops being finite or a parameter's magnitude exceeds {@code maxWeight}.
  * With {@code clipNorm} (null: off), gradients whose global norm exceeds it are scaled down to it before each step.
+ * {@code regularisation} adds L1 to the cost and bounds each unit's incoming weights (max-norm); its class weights
+ * weigh each row's loss by its class.
  */
 public record TrainingOptions(int epochs, double learningRate, Integer batchSize, boolean shuffle, long seed,
         EarlyStopping earlyStopping, Optimizer optimizer, LearningRateSchedule schedule, double l2,
-        double maxWeight, Double clipNorm) {
+        double maxWeight, Double clipNorm, Regularisation regularisation) {
 
     public static final Bound EPOCHS = Bound.AT_LEAST_ONE;
     public static final Bound LEARNING_RATE = Bound.POSITIVE;
@@ -33,12 +35,13 @@ public record TrainingOptions(int epochs, double learningRate, Integer batchSize
         }
         java.util.Objects.requireNonNull(optimizer, "optimizer");
         java.util.Objects.requireNonNull(schedule, "schedule");
+        java.util.Objects.requireNonNull(regularisation, "regularisation");
     }
 
     /** Plain gradient descent at a constant rate, without weight decay or early stopping. */
     public TrainingOptions(int epochs, double learningRate, Integer batchSize, boolean shuffle, long seed) {
         this(epochs, learningRate, batchSize, shuffle, seed, null, Optimizer.SGD, LearningRateSchedule.CONSTANT, 0,
-                Double.POSITIVE_INFINITY, null);
+                Double.POSITIVE_INFINITY, null, Regularisation.NONE);
     }
 
     /** Full-batch gradient descent. */
@@ -48,32 +51,37 @@ public record TrainingOptions(int epochs, double learningRate, Integer batchSize
 
     public TrainingOptions withEarlyStopping(EarlyStopping rule) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, rule, optimizer, schedule, l2,
-                maxWeight, clipNorm);
+                maxWeight, clipNorm, regularisation);
     }
 
     public TrainingOptions withOptimizer(Optimizer rule) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, rule, schedule, l2,
-                maxWeight, clipNorm);
+                maxWeight, clipNorm, regularisation);
     }
 
     public TrainingOptions withSchedule(LearningRateSchedule rates) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, rates,
-                l2, maxWeight, clipNorm);
+                l2, maxWeight, clipNorm, regularisation);
     }
 
     public TrainingOptions withL2(double decay) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, schedule,
-                decay, maxWeight, clipNorm);
+                decay, maxWeight, clipNorm, regularisation);
     }
 
     public TrainingOptions withClipNorm(Double bound) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, schedule,
-                l2, maxWeight, bound);
+                l2, maxWeight, bound, regularisation);
     }
 
     public TrainingOptions withMaxWeight(double bound) {
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, schedule,
-                l2, bound, clipNorm);
+                l2, bound, clipNorm, regularisation);
+    }
+
+    public TrainingOptions withRegularisation(Regularisation rules) {
+        return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed, earlyStopping, optimizer, schedule,
+                l2, maxWeight, clipNorm, rules);
     }
 
     /** Rows per step for a set of {@code rows} examples. */

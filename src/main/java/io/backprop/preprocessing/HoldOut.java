@@ -48,7 +48,7 @@ public record HoldOut(int[] training, int[] validation) {
         return new HoldOut(indexes(isHeld, false), indexes(isHeld, true));
     }
 
-    private static List<List<Integer>> groups(int rows, int[] classes) {
+    static List<List<Integer>> groups(int rows, int[] classes) {
         Map<Integer, List<Integer>> byClass = new LinkedHashMap<>();
         for (int row = 0; row < rows; row++) {
             byClass.computeIfAbsent(classes == null ? 0 : classes[row], c -> new ArrayList<>()).add(row);
@@ -56,7 +56,7 @@ public record HoldOut(int[] training, int[] validation) {
         return new ArrayList<>(byClass.values());
     }
 
-    private static void shuffle(List<Integer> rows, Random random) {
+    static void shuffle(List<Integer> rows, Random random) {
         for (int i = rows.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             Integer swap = rows.get(i);
@@ -65,7 +65,7 @@ public record HoldOut(int[] training, int[] validation) {
         }
     }
 
-    private static int[] indexes(boolean[] isHeld, boolean held) {
+    static int[] indexes(boolean[] isHeld, boolean held) {
         return java.util.stream.IntStream.range(0, isHeld.length).filter(row -> isHeld[row] == held).toArray();
     }
 

@@ -1,5 +1,8 @@
 package io.backprop.training;
 
+import io.backprop.metrics.Evaluation;
+import io.backprop.metrics.CrossValidationReport;
+import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -179,8 +182,17 @@ final class TrainingRun implements Runnable {
                 return "timed-out";
             }
             Metrics metrics = job.metrics(result.parameters());
+            if (job.folds() != null) {
+                CrossValidationReport report = crossValidate(job, clock);
+                if (report == null && !stopRequested) {
+                    return endedDuringCrossValidation(job);
+                }
+                // a stop keeps the model trained; only its cross-validation is left out
+                metrics = metrics.withCrossValidation(report);
+            }
             // the curve ends on the parameters kept, so that its last point agrees with the metrics and the progress
-            double penalty = job.options().l2() / 2 * result.parameters().sumOfSquaredWeights();
+            double penalty = result.parameters().weightPenalty(job.options().regularisation().l1(),
+                    job.options().l2());
             curve.record(result.epochs(), metrics.training().cost() + penalty, metrics.validation() == null
                     ? Double.NaN : metrics.validation().cost() + penalty);
             journal.succeeded(job, new JobResult(result.parameters(), metrics, result.epochs(), curve.points(),
@@ -202,6 +214,41 @@ final class TrainingRun implements Runnable {
             journal.failed(modelId, "training failed: " + describe(e) + "; the error has been logged");
             return "failed";
         }
+    }
+
+    /**
+     * Trains once per fold, from the job's initial parameters with its options, and measures each on its fold;
+     * null when the job was ended meanwhile (cancelled, stopped, out of time, handed back). The folds run after
+     * the model's own training, so that a job resumed from a checkpoint needs nothing of them kept.
+     */
+    private CrossValidationReport crossValidate(TrainingJob job, Clock clock) {
+        List<Evaluation> folds = new ArrayList<>();
+        EpochListener listener = foldListener(clock);
+        for (TrainingJob.Fold fold : job.folds()) {
+            log.info("Training model {}: cross-validation fold {} of {}", modelId, folds.size() + 1,
+                    job.folds().size());
+            TrainingResult trained = Trainer.train(job.spec(), job.initial(), fold.training(), fold.validation(),
+                    job.options().withMaxWeight(properties.maxWeight()), listener);
+            if (ending() || stopRequested || clock.timedOut) {
+                return null;
+            }
+            folds.add(job.foldMetrics(fold, trained.parameters()));
+        }
+        return CrossValidationReport.of(folds);
+    }
+
+    /** How a job ended between its folds: like any other ending, or failed when its time ran out. */
+    private String endedDuringCrossValidation(TrainingJob job) {
+        if (endedElsewhere) {
+            journal.endedElsewhere(modelId);
+        }
+        if (ending()) {
+            return cancelled ? "cancelled" : handedBack ? "handed-back" : "ended-elsewhere";
+        }
+        journal.failed(modelId, "training ran past its time limit of " + timeLimit(job).toSeconds() + " s during "
+                + "cross-validation, after the model's own training; ask for fewer folds or epochs, or a longer "
+                + "training.maxSeconds");
+        return "timed-out";
     }
 
     /** The exception's message, or its kind when it has none: a reader should never see "null". */
@@ -268,18 +315,39 @@ final class TrainingRun implements Runnable {
 
             @Override
             public boolean interrupted() {
-                long now = System.nanoTime();
-                clock.timedOut = now > clock.end;
-                if (now >= clock.nextControl) {
-                    clock.nextControl = now + properties.progressInterval().toNanos();
-                    TrainingJournal.Control control = journal.control(modelId);
-                    stopRequested |= control == TrainingJournal.Control.STOP;
-                    endedElsewhere |= control == TrainingJournal.Control.END;
-                }
-                handedBack |= shuttingDown && (checkpointedToHandBack || now > handBackBy);
-                return ending() || stopRequested || clock.timedOut;
+                return TrainingRun.this.interrupted(clock);
             }
         };
+    }
+
+    /** A fold's training heeds the job's controls and time limit, and reports nothing. */
+    private EpochListener foldListener(Clock clock) {
+        return new EpochListener() {
+
+            @Override
+            public boolean onEpoch(int epoch, double cost, double validationCost) {
+                return !interrupted();
+            }
+
+            @Override
+            public boolean interrupted() {
+                return TrainingRun.this.interrupted(clock);
+            }
+        };
+    }
+
+    /** Whether the job must end now: cancelled, stopped, out of time, or handed back (checks the journal at times). */
+    private boolean interrupted(Clock clock) {
+        long now = System.nanoTime();
+        clock.timedOut = now > clock.end;
+        if (now >= clock.nextControl) {
+            clock.nextControl = now + properties.progressInterval().toNanos();
+            TrainingJournal.Control control = journal.control(modelId);
+            stopRequested |= control == TrainingJournal.Control.STOP;
+            endedElsewhere |= control == TrainingJournal.Control.END;
+        }
+        handedBack |= shuttingDown && (checkpointedToHandBack || now > handBackBy);
+        return ending() || stopRequested || clock.timedOut;
     }
 
     /** The curve so far, for clients that look while the job runs. */

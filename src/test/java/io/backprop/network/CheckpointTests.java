@@ -18,15 +18,15 @@ class CheckpointTests {
     @EnumSource(Backend.class)
     void aResumedRunShouldEndWithTheParametersOfAnUninterruptedOne(Backend backend) {
         Precision precision = backend == Backend.ARRAY ? Precision.FLOAT64 : Precision.FLOAT32;
-        NetworkSpec spec = new NetworkSpec(3, List.of(new LayerSpec(5, Activation.TANH, WeightInit.XAVIER, true),
+        NetworkSpec spec = new NetworkSpec(3, List.of(new LayerSpec(5, Activation.TANH, WeightInit.XAVIER, true, null, null, 0.2),
                 new LayerSpec(1, Activation.SIGMOID, WeightInit.XAVIER, true)), Loss.BINARY_CROSS_ENTROPY, precision);
         Parameters initial = Parameters.initial(spec, 3);
         Examples training = examples(40, 1);
         Examples validation = examples(10, 2);
-        // shuffled mini-batches, Adam's moments and step count, and early stopping's memory all carry over
+        // shuffled mini-batches, dropout masks, Adam's moments and step count, and early stopping's memory all carry over
         TrainingOptions options = new TrainingOptions(EPOCHS, 0.05, 8, true, 11, new EarlyStopping(100, 0),
                 new Optimizer.Adam(0.9, 0.999, 1e-8), LearningRateSchedule.CONSTANT, 0.001, Double.POSITIVE_INFINITY,
-                null);
+                null, new Regularisation(0.001, 3.0, null));
 
         TrainingResult whole = Trainer.train(spec, initial, training, validation, options, EpochListener.NONE,
                 backend);

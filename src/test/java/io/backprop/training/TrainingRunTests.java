@@ -57,7 +57,7 @@ class TrainingRunTests {
                     true)), Loss.SQUARED_ERROR);
             Examples rows = new Examples(new double[][] {{0}, {1}}, new double[][] {{0}, {1}});
             return Optional.of(new TrainingJob(modelId, spec, Parameters.initial(spec, 1), rows, null,
-                    new TrainingOptions(10, 0.1, null, true, 1), null, null, null, null));
+                    new TrainingOptions(10, 0.1, null, true, 1), null, null, null, null, null));
         }
 
         @Override

@@ -53,6 +53,7 @@ public record Architecture(
                 previous = -1;
                 continue;
             }
+            layer.checkDropout(checks, field, l == layers.size() - 1);
             if (!layer.checkUnits(checks, field)) {
                 previous = -1;
                 continue;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.backprop.network.Activation;
 import io.backprop.network.LayerSpec;
+import io.backprop.network.NetworkSpec;
 import io.backprop.network.WeightInit;
 import io.backprop.system.MatrixChecks;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,7 +21,11 @@ public record Layer(
         @Schema(description = "Whether the layer has a bias (starting at zero)", defaultValue = "true") Boolean bias,
         @Schema(description = "Explicit initial weights, units × inputs: weights[j][i] connects input i to unit j")
         double[][] weights,
-        @Schema(description = "Explicit initial biases, one per unit") double[] biases) {
+        @Schema(description = "Explicit initial biases, one per unit") double[] biases,
+        @Schema(description = "Dropout while training: the share of this hidden layer's outputs zeroed at each step "
+                + "(inverted dropout, seeded; nothing is dropped when predicting). Not on the output layer",
+                defaultValue = "0", minimum = "0", maximum = "1", exclusiveMaximum = true, example = "0.2")
+        Double dropout) {
 
     /** Empty initial weights or biases are none given: generated clients send [] for every list left unset. */
     public Layer {
@@ -30,7 +35,8 @@ public record Layer(
 
     Layer withDefaults() {
         return new Layer(units, activation != null ? activation : Activation.SIGMOID,
-                init != null ? init : WeightInit.PLAIN, bias != null ? bias : true, weights, biases);
+                init != null ? init : WeightInit.PLAIN, bias != null ? bias : true, weights, biases,
+                dropout != null && dropout > 0 ? dropout : null);
     }
 
     /** The weights and biases this layer adds on top of {@code inputs} inputs. */
@@ -45,6 +51,14 @@ public record Layer(
             return false;
         }
         return true;
+    }
+
+    /** Dropout is a share below 1, and only on hidden layers. */
+    void checkDropout(Checks checks, String field, boolean output) {
+        checks.bound(field + ".dropout", dropout, LayerSpec.DROPOUT);
+        if (output && dropout != null && dropout > 0) {
+            checks.add(field + ".dropout", dropout, NetworkSpec.OUTPUT_DROPOUT);
+        }
     }
 
     /** Explicit weights must be units × inputs and finite; explicit biases one per unit, and only with a bias. */
@@ -70,6 +84,6 @@ public record Layer(
     }
 
     LayerSpec spec() {
-        return new LayerSpec(units, activation, init, bias, weights, biases);
+        return new LayerSpec(units, activation, init, bias, weights, biases, dropout == null ? 0 : dropout);
     }
 }

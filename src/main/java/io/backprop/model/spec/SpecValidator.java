@@ -38,6 +38,10 @@ public final class SpecValidator {
             }
         }
         spec.training().check(checks);
+        Integer folds = spec.training().crossValidation() == null ? null : spec.training().crossValidation().folds();
+        if (rows != null && folds != null && folds > rows.rows()) {
+            checks.add("training.crossValidation.folds", folds, "must be at most the rows (" + rows.rows() + ")");
+        }
     }
 
     /** How the data fits the output layer: classes need a matching softmax or single sigmoid, targets its width. */
@@ -51,7 +55,9 @@ public final class SpecValidator {
                 checks.add("dataset.targets", rows.targets()[0].length + " columns",
                         "must have one column per unit of the last layer (" + units + ")");
             }
-            checkClassCount(checks, LabelEncoding.detect(output, units, null, rows.targets()), "dataset.targets");
+            LabelEncoding indicators = LabelEncoding.detect(output, units, null, rows.targets());
+            checkClassCount(checks, indicators, "dataset.targets");
+            checkClassWeights(checks, spec.training().classWeights(), indicators);
             return;
         }
         if (rows.labels() == null && !integral(rows.targets())) {
@@ -70,8 +76,25 @@ public final class SpecValidator {
             checks.add("preprocessing.targetScaling", spec.preprocessing().targetScaling(),
                     "applies to regression only, not to class labels");
         }
-        checkClassCount(checks, LabelEncoding.detect(output, units, rows.labels(), rows.targets()),
-                rows.labels() != null ? "dataset.labels" : "dataset.targets");
+        LabelEncoding encoding = LabelEncoding.detect(output, units, rows.labels(), rows.targets());
+        checkClassCount(checks, encoding, rows.labels() != null ? "dataset.labels" : "dataset.targets");
+        checkClassWeights(checks, spec.training().classWeights(), encoding);
+    }
+
+    /** Class weights are for classifiers, and name only classes the data has. */
+    private static void checkClassWeights(Checks checks, ClassWeights weights, LabelEncoding encoding) {
+        if (weights == null) {
+            return;
+        }
+        if (encoding == null) {
+            checks.add("training.classWeights", weights.json(), "applies to classifiers only; this model predicts "
+                    + "numbers");
+            return;
+        }
+        for (String label : weights.unknown(encoding.classes())) {
+            checks.add("training.classWeights." + label, label, "is not a class of the data (classes: "
+                    + encoding.classes() + ")");
+        }
     }
 
     /** A classifier's metrics grow with the square of its classes, so their number is bounded. */

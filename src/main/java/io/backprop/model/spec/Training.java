@@ -3,6 +3,7 @@ package io.backprop.model.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.backprop.network.Optimizer;
+import io.backprop.network.Regularisation;
 import io.backprop.network.TrainingOptions;
 import io.backprop.preprocessing.HoldOut;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,7 +51,17 @@ public record Training(
                 + "scaled down to it before each step; default none", example = "1.0")
         @JsonInclude(JsonInclude.Include.NON_NULL) Double clipNorm,
         @Schema(description = "Wall-clock limit of the job in seconds; default and maximum: the server's limit",
-                example = "60") Integer maxSeconds) {
+                example = "60") Integer maxSeconds,
+        @Schema(description = "L1 penalty λ₁ on the weights (not the biases): the cost gains λ₁·Σ|w|; default 0",
+                example = "0.0") @JsonInclude(JsonInclude.Include.NON_NULL) Double l1,
+        @Schema(description = "Max-norm: after every step each unit's incoming weights (not its bias) are scaled down "
+                + "to this Euclidean norm when longer (H2O's max_w2 is its square); default none", example = "3.0")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double maxNorm,
+        @Schema(description = "Classifiers only: \"balanced\" (class c weighs n / (k·n_c), as scikit-learn's) or an "
+                + "object of class label → weight (> 0; 1 for a class not named); each row's loss is multiplied by its "
+                + "class's weight", example = "balanced")
+        @JsonInclude(JsonInclude.Include.NON_NULL) ClassWeights classWeights,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CrossValidation crossValidation) {
 
     /** Early stopping: {@code patience} epochs without an improvement larger than {@code minDelta}. */
     @Schema(description = "Stop after patience epochs without an improvement larger than minDelta")
@@ -63,7 +74,7 @@ public record Training(
     public static final double DEFAULT_LEARNING_RATE = 0.1;
 
     static final Training NONE = new Training(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null);
 
     /**
      * These settings with every default filled in: the seed drawn for the request when it gave none, the
@@ -81,7 +92,8 @@ public record Training(
                 withMomentum ? or(momentum, 0.9) : momentum, withMomentum ? or(nesterov, false) : nesterov,
                 adam ? or(beta1, 0.9) : beta1, adam ? or(beta2, 0.999) : beta2, adam ? or(epsilon, 1e-8) : epsilon,
                 or(learningRateSchedule, Schedule.CONSTANT).withDefaults(), or(l2, 0.0), clipNorm,
-                or(maxSeconds, maxSecondsAllowed));
+                or(maxSeconds, maxSecondsAllowed), l1 != null && l1 > 0 ? l1 : null, maxNorm, classWeights,
+                crossValidation);
     }
 
     /** Checks the filled-in settings against the engine's rules and the server's limits, in field order. */
@@ -109,6 +121,22 @@ public record Training(
         checks.bound("training.l2", l2, TrainingOptions.L2);
         checks.bound("training.clipNorm", clipNorm, TrainingOptions.CLIP_NORM);
         checks.range("training.maxSeconds", maxSeconds, 1, checks.maxSeconds());
+        checks.bound("training.l1", l1, Regularisation.L1);
+        checks.bound("training.maxNorm", maxNorm, Regularisation.MAX_NORM);
+        if (classWeights != null) {
+            classWeights.check(checks);
+        }
+        if (crossValidation != null) {
+            crossValidation.check(checks, validationSplit);
+        }
+    }
+
+    /**
+     * How many times the request's training passes over its rows: once, or with k-fold cross-validation k times
+     * (the model's own training, then k trainings on (k − 1)/k of the rows each).
+     */
+    public int rowPasses() {
+        return crossValidation == null || crossValidation.folds() == null ? 1 : crossValidation.folds();
     }
 
     /** The engine's settings; the caller adds the server's weight bound. */
@@ -121,7 +149,8 @@ public record Training(
         io.backprop.network.EarlyStopping stopping = earlyStopping == null ? null
                 : new io.backprop.network.EarlyStopping(earlyStopping.patience(), earlyStopping.minDelta());
         return new TrainingOptions(epochs, learningRate, batchSize, shuffle, seed).withEarlyStopping(stopping)
-                .withOptimizer(rule).withSchedule(learningRateSchedule.schedule()).withL2(l2).withClipNorm(clipNorm);
+                .withOptimizer(rule).withSchedule(learningRateSchedule.schedule()).withL2(l2).withClipNorm(clipNorm)
+                .withRegularisation(new Regularisation(l1 == null ? 0 : l1, maxNorm, null));
     }
 
     private static <T> T or(T value, T fallback) {

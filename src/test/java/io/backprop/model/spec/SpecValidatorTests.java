@@ -29,7 +29,7 @@ class SpecValidatorTests {
         ModelSpec spec = spec("{\"architecture\": {\"layers\": [{\"units\": 1}]}}", XOR);
 
         assertThat(spec.architecture().layers().get(0)).isEqualTo(new Layer(1, io.backprop.network.Activation.SIGMOID,
-                io.backprop.network.WeightInit.PLAIN, true, null, null));
+                io.backprop.network.WeightInit.PLAIN, true, null, null, null));
         assertThat(spec.training().epochs()).isEqualTo(1000);
         assertThat(spec.training().learningRate()).isEqualTo(0.1);
         assertThat(spec.training().seed()).as("the seed drawn for the request").isEqualTo(42);
