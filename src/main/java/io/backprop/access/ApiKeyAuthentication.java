@@ -36,6 +36,11 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         setAuthenticated(true);
     }
 
+    /** An authenticated caller, for work done on its behalf outside a request. */
+    static ApiKeyAuthentication of(Caller caller) {
+        return new ApiKeyAuthentication(caller);
+    }
+
     @Override
     public Object getCredentials() {
         return key;

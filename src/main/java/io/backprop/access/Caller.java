@@ -3,6 +3,7 @@ package io.backprop.access;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -37,6 +38,23 @@ public record Caller(String keyId, String owner, Role role) {
     /** The owner of what the current request stores. */
     public static String newOwner() {
         return current().orElse(LOCAL).owner;
+    }
+
+    /**
+     * Runs {@code work} as this caller on a thread that serves no request (a search starting its trials), so that
+     * what it stores is this caller's and its quotas hold.
+     */
+    public void runAs(Runnable work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(ApiKeyAuthentication.of(this));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        }
+        finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     /** Whether quotas and rate limits hold this caller: they hold every key but an admin's. */

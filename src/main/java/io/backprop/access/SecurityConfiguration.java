@@ -70,13 +70,14 @@ public class SecurityConfiguration {
                                 "/v2/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.GET, "/models", "/models/**", "/datasets", "/datasets/**",
-                                "/registry", "/registry/**", "/v2/models/**").hasRole(reader)
+                                "/registry", "/registry/**", "/v2/models/**", "/searches", "/searches/**")
+                        .hasRole(reader)
                         .requestMatchers(HttpMethod.POST, "/models/*/predict", "/models/*/evaluate",
                                 "/models/*/trace", "/models/*/sensitivity", "/models/*/gradient-check",
                                 "/registry/*/*/*/predict", "/registry/*/*/*/evaluate", "/v2/models/*/infer",
                                 "/v2/models/*/versions/*/infer").hasRole(reader)
                         .requestMatchers(HttpMethod.POST, "/models", "/datasets", "/models/*/stop", "/models/*/cancel",
-                                "/models/*/replay")
+                                "/models/*/replay", "/searches", "/searches/*/cancel", "/searches/*/register")
                         .hasRole(trainer)
                         .requestMatchers(HttpMethod.PUT, "/registry/*/aliases/*").hasRole(trainer)
                         .requestMatchers(HttpMethod.DELETE, "/models/*", "/datasets/*", "/registry/*/aliases/*",

@@ -2,6 +2,7 @@ package io.backprop.model;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * job.
  */
 @Service
-class ModelCreation {
+public class ModelCreation {
 
     private static final Logger log = LoggerFactory.getLogger(ModelCreation.class);
 
@@ -91,6 +92,49 @@ class ModelCreation {
      *     budget (see {@link ModelBudget}, {@link StorageBudget})
      */
     ModelView create(JsonNode body) {
+        Admitted admitted = admit(body);
+        queue.requireRoom();
+        return store(admitted, null, 0, () -> { });
+    }
+
+    /** A training request that passed every check and budget, ready to be stored and queued. */
+    public static final class Admitted {
+
+        private final TrainingRequest request;
+        private final TrainingInputs.Resolved resolved;
+        private final ModelSpec spec;
+        private final DataFit plan;
+
+        private Admitted(TrainingRequest request, TrainingInputs.Resolved resolved, ModelSpec spec, DataFit plan) {
+            this.request = request;
+            this.resolved = resolved;
+            this.spec = spec;
+            this.plan = plan;
+        }
+
+        public ModelSpec spec() {
+            return spec;
+        }
+
+        /** Whether the model predicts classes. */
+        public boolean classifier() {
+            return plan.classes() != null;
+        }
+
+        /** The work its training takes, as the cost ceiling counts it. */
+        public double flops() {
+            return ModelBudget.flops(spec, resolved.rows().rows());
+        }
+    }
+
+    /**
+     * Reads a training request, resolves what it refers to, fills in the defaults and checks it against every
+     * rule and budget, storing nothing.
+     *
+     * @throws InvalidRequestException listing every problem with the request
+     * @throws org.springframework.web.ErrorResponseException when its model or job would be past a budget
+     */
+    public Admitted admit(JsonNode body) {
         JsonBinding.Bound<TrainingRequest> bound = binding.bind(body, TrainingRequest.class);
         TrainingRequest request = bound.value();
         if (request == null) {
@@ -104,16 +148,45 @@ class ModelCreation {
         InvalidRequestException.throwIfAny(bound.violations(), checks.violations());
         DataFit plan = TrainingData.plan(spec, resolved.rows());
         budget.check(spec, plan, resolved.rows());
+        return new Admitted(request, resolved, spec, plan);
+    }
+
+    /** Holds a search's trials together to the cost ceiling: their work summed (each passed it alone). */
+    public void checkCost(List<Admitted> trials) {
+        Admitted largest = trials.stream().max(java.util.Comparator.comparingLong(
+                t -> t.spec.network().parameterCount())).orElseThrow();
+        long epochs = trials.stream().mapToLong(t -> (long) t.spec.training().epochs() * t.spec.training().rowPasses())
+                .sum();
+        budget.checkCost(largest.spec.network().parameterCount(), largest.resolved.rows().rows(), epochs,
+                trials.stream().mapToDouble(Admitted::flops).sum());
+    }
+
+    /**
+     * Stores and queues an admitted request as trial {@code trial} of search {@code searchId}, for the current
+     * caller; {@code guard} runs first in the storing transaction, and may refuse by throwing (nothing is kept).
+     *
+     * @throws QueueFullException when the training queue is full (nothing is kept then)
+     * @throws org.springframework.web.ErrorResponseException past the owner's quotas
+     */
+    public ModelView submitTrial(Admitted admitted, String searchId, int trial, Runnable guard) {
         queue.requireRoom();
+        return store(admitted, searchId, trial, guard);
+    }
+
+    private ModelView store(Admitted admitted, String searchId, int trial, Runnable guard) {
+        ModelSpec spec = admitted.spec;
+        DataFit plan = admitted.plan;
+        TrainingInputs.Resolved resolved = admitted.resolved;
         String id = ResourceIds.next();
-        String name = request.name() != null ? request.name() : "model " + id.substring(0, 8);
+        String name = admitted.request.name() != null ? admitted.request.name() : "model " + id.substring(0, 8);
         long bytes = budget.storedBytes(spec, plan, resolved.start() != null);
         Model model = Model.queued(id, name, Caller.newOwner(), Task.of(plan.labels(spec)), spec, plan, bytes,
                 clock.instant());
-        store(model, resolved);
+        store(searchId == null ? model : model.inSearch(searchId, trial), resolved, guard);
         MDC.put("modelId", id);
-        log.info("Accepted model {} ({} parameters, {} rows, {} epochs)", id, spec.network().parameterCount(),
-                resolved.rows().rows(), spec.training().epochs());
+        log.info("Accepted model {} ({} parameters, {} rows, {} epochs{})", id, spec.network().parameterCount(),
+                resolved.rows().rows(), spec.training().epochs(), searchId == null ? "" : ", trial " + trial
+                        + " of search " + searchId);
         return views.of(model);
     }
 
@@ -131,7 +204,7 @@ class ModelCreation {
         queue.requireRoom();
         Model model = Model.queued(ResourceIds.next(), original.name(), Caller.newOwner(), original.task(), spec, plan,
                 budget.storedBytes(spec, plan, dataset.initialParameters() != null), clock.instant());
-        store(model, new TrainingInputs.Resolved(rows, dataset.rowSetId(), dataset.initialParameters()));
+        store(model, new TrainingInputs.Resolved(rows, dataset.rowSetId(), dataset.initialParameters()), () -> { });
         return views.of(model);
     }
 
@@ -140,11 +213,12 @@ class ModelCreation {
      * stored already, and queues its job, all in one transaction (a full queue keeps nothing); what the rows add
      * to the store is bounded by their float64 size.
      */
-    private void store(Model model, TrainingInputs.Resolved resolved) {
+    private void store(Model model, TrainingInputs.Resolved resolved, Runnable guard) {
         RowSet rows = resolved.rows();
         long rowBytes = resolved.rowSetId() != null ? 0
                 : (long) rows.rows() * (rows.featureCount() + rows.targetCount()) * Double.BYTES;
         storage.admit(model.storedBytes() + rowBytes, () -> transaction.executeWithoutResult(status -> {
+            guard.run();
             if (resolved.rowSetId() != null && !rowStore.hold(resolved.rowSetId())) {
                 throw Problems.exception(HttpStatus.CONFLICT, "rows-deleted", "Rows deleted meanwhile", "The data "
                         + "set was deleted, with its rows, while the request was being accepted.");

@@ -133,6 +133,14 @@ class ModelJournal implements TrainingJournal {
         announceEnd(job.modelId());
     }
 
+    /** Registers a search's successful trial as the next version of {@code name}; false if it cannot be. */
+    boolean register(String modelId, String name) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            admission.hold();
+            return models.register(modelId, name);
+        }));
+    }
+
     @Override
     public void failed(String modelId, String message) {
         models.markFailed(modelId, message, clock.instant());

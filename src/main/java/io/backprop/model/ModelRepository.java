@@ -21,15 +21,22 @@ import io.backprop.metrics.Metrics;
 interface ModelRepository extends ListCrudRepository<Model, String>,
         PagingAndSortingRepository<Model, String> {
 
-    Page<Model> findByStatus(ModelStatus status, Pageable pageable);
+    Page<Model> findByStatusAndSearchIdIsNull(ModelStatus status, Pageable pageable);
 
-    Page<Model> findByOwner(String owner, Pageable pageable);
+    Page<Model> findBySearchIdIsNull(Pageable pageable);
+
+    Page<Model> findByOwnerAndSearchIdIsNull(String owner, Pageable pageable);
+
+    Page<Model> findByOwnerAndStatusAndSearchIdIsNull(String owner, ModelStatus status, Pageable pageable);
+
+    List<Model> findBySearchIdOrderByTrial(String searchId);
+
+    int countBySearchIdAndStatusIn(String searchId, List<ModelStatus> statuses);
 
     List<Model> findByOwnerAndNameAndVersionNotNull(String owner, String name, Sort sort);
 
     Optional<Model> findByOwnerAndNameAndVersion(String owner, String name, int version);
 
-    Page<Model> findByOwnerAndStatus(String owner, ModelStatus status, Pageable pageable);
 
     List<Model> findByStatusInOrderByCreatedAt(List<ModelStatus> statuses);
 
@@ -74,13 +81,24 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
     @Query("UPDATE model SET receipt = :receipt WHERE id = :id")
     void recordReceipt(String id, Receipt receipt);
 
-    /** Numbers a model that just succeeded as the next version of its name (run under the admission lock). */
+    /**
+     * Numbers a model that just succeeded as the next version of its name (run under the admission lock); a
+     * search's trial gets no version until it is registered.
+     */
     @Modifying
     @Query("""
             UPDATE model SET version = (SELECT COALESCE(MAX(m.version), 0) + 1 FROM model m
                 WHERE m.owner = model.owner AND m.name = model.name)
-            WHERE id = :id""")
+            WHERE id = :id AND search_id IS NULL""")
     void assignVersion(String id);
+
+    /** Registers a search's successful trial as the next version of {@code name} (under the admission lock). */
+    @Modifying
+    @Query("""
+            UPDATE model SET name = :name, version = (SELECT COALESCE(MAX(m.version), 0) + 1 FROM model m
+                WHERE m.owner = model.owner AND m.name = :name)
+            WHERE id = :id AND status = 'SUCCEEDED' AND version IS NULL""")
+    boolean register(String id, String name);
 
     @Modifying
     @Query("UPDATE model SET status = 'FAILED', error = :error, finished_at = :now WHERE id = :id AND status = 'RUNNING'")

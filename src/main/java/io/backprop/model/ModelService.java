@@ -59,18 +59,47 @@ public class ModelService {
         return views.of(stored.find(id));
     }
 
-    /** The caller's models (an admin's: everyone's), newest first, optionally only those in one status. */
+    /**
+     * The caller's models (an admin's: everyone's), newest first, optionally only those in one status; searches'
+     * trials are listed under their search, not here.
+     */
     Page<ModelView> list(ModelStatus status, int page, int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
         Page<Model> found = Caller.listedOwner()
-                .map(owner -> status == null ? models.findByOwner(owner, request)
-                        : models.findByOwnerAndStatus(owner, status, request))
-                .orElseGet(() -> status == null ? models.findAll(request) : models.findByStatus(status, request));
+                .map(owner -> status == null ? models.findByOwnerAndSearchIdIsNull(owner, request)
+                        : models.findByOwnerAndStatusAndSearchIdIsNull(owner, status, request))
+                .orElseGet(() -> status == null ? models.findBySearchIdIsNull(request)
+                        : models.findByStatusAndSearchIdIsNull(status, request));
         return found.map(views::of);
     }
 
+    /**
+     * Registers a search's trial, which succeeded and has no version yet, as the next version of {@code name}.
+     *
+     * @throws ModelStateException (409) when it has not succeeded or is registered already
+     */
+    public ModelView register(String id, String name) {
+        Model model = stored.find(id);
+        if (!journal.register(id, name)) {
+            throw new ModelStateException(id, model.status(), model.version() != null ? "it is registered already, as version "
+                    + model.version() + " of " + model.name() : "only a trial that succeeded can be registered");
+        }
+        audit.record("model.register", "model/" + id);
+        return get(id);
+    }
+
+    /** How many of a search's trials are queued or training. */
+    public int activeTrials(String searchId) {
+        return models.countBySearchIdAndStatusIn(searchId, List.of(ModelStatus.QUEUED, ModelStatus.RUNNING));
+    }
+
+    /** A search's trials, in trial order (the caller has been allowed to see the search). */
+    public List<ModelView> trials(String searchId) {
+        return models.findBySearchIdOrderByTrial(searchId).stream().map(views::of).toList();
+    }
+
     /** Stops a queued or running job; cancelling a cancelled model again changes nothing. */
-    ModelView cancel(String id) {
+    public ModelView cancel(String id) {
         Model model = stored.find(id);
         if (model.status() == ModelStatus.SUCCEEDED || model.status() == ModelStatus.FAILED) {
             throw new ModelStateException(id, model.status(), "only QUEUED or RUNNING jobs can be cancelled");

@@ -37,7 +37,10 @@ public record ModelView(
         Instant finishedAt,
         @Schema(description = "While the job runs: the replica running it and when it last reported it alive")
         JobWorkers.Worker worker,
-        @Schema(description = "Once it succeeded: what it was trained from and with") Receipt receipt) {
+        @Schema(description = "Once it succeeded: what it was trained from and with") Receipt receipt,
+        @Schema(description = "For a trial of a hyper-parameter search: the search's id") String searchId,
+        @Schema(description = "For a trial of a hyper-parameter search: its number in the search, from 0")
+        Integer trial) {
 
     /** Epochs completed of those planned, the latest training cost, time spent and (while running) left. */
     @Schema(description = "Epochs completed of those planned, the latest cost, seconds spent training and, while "

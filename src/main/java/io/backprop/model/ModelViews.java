@@ -25,8 +25,9 @@ class ModelViews {
         return new ModelView(model.id(), model.name(), model.owner(), model.version(), model.status(), model.task(),
                 progress(model), model.spec(), fit.preprocessing(), fit.classes(),
                 new ModelView.Split(fit.trainingRows(), fit.validationRows()), model.metrics(), model.outcome(),
-                model.error(), model.createdAt(), model.startedAt(), model.finishedAt(), model.status() == ModelStatus.RUNNING ? workers.of(model.id()).orElse(null) : null,
-                model.receipt());
+                model.error(), model.createdAt(), model.startedAt(), model.finishedAt(),
+                model.status() == ModelStatus.RUNNING ? workers.of(model.id()).orElse(null) : null, model.receipt(),
+                model.searchId(), model.trial());
     }
 
     /** Time left, estimated from the pace so far: elapsed / epochs done × epochs to go. */

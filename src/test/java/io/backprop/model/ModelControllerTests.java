@@ -78,6 +78,6 @@ class ModelControllerTests {
     private static ModelView view(ModelStatus status) {
         return new ModelView(ID, "xor", "local", null, status, Task.CLASSIFICATION,
                 new ModelView.Progress(0, 10, null, null, null), null, null, null, new ModelView.Split(4, 0), null,
-                null, null, Instant.EPOCH, null, null, null, null);
+                null, null, Instant.EPOCH, null, null, null, null, null, null);
     }
 }

@@ -36,7 +36,7 @@ public record Layer(
     Layer withDefaults() {
         return new Layer(units, activation != null ? activation : Activation.SIGMOID,
                 init != null ? init : WeightInit.PLAIN, bias != null ? bias : true, weights, biases,
-                dropout != null && dropout > 0 ? dropout : null);
+                dropout != null && dropout == 0 ? null : dropout);
     }
 
     /** The weights and biases this layer adds on top of {@code inputs} inputs. */

@@ -92,7 +92,7 @@ public record Training(
                 withMomentum ? or(momentum, 0.9) : momentum, withMomentum ? or(nesterov, false) : nesterov,
                 adam ? or(beta1, 0.9) : beta1, adam ? or(beta2, 0.999) : beta2, adam ? or(epsilon, 1e-8) : epsilon,
                 or(learningRateSchedule, Schedule.CONSTANT).withDefaults(), or(l2, 0.0), clipNorm,
-                or(maxSeconds, maxSecondsAllowed), l1 != null && l1 > 0 ? l1 : null, maxNorm, classWeights,
+                or(maxSeconds, maxSecondsAllowed), l1 != null && l1 == 0 ? null : l1, maxNorm, classWeights,
                 crossValidation);
     }
 
