@@ -12,6 +12,6 @@ class SearchColumns {
 
     @Bean
     ColumnConverters searchDocuments(JsonMapper json) {
-        return ColumnConverters.json(json, SearchRequest.class, Search.Plan.class);
+        return ColumnConverters.json(json, SearchRequest.class, ModelSearch.Plan.class);
     }
 }

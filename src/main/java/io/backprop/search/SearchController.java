@@ -72,7 +72,7 @@ class SearchController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @RateLimited(RateLimited.Kind.TRAINING)
     ResponseEntity<SearchView> startSearch(@RequestBody JsonNode request) {
-        Search search = service.create(request);
+        ModelSearch search = service.create(request);
         runner.advance(search.id());
         return ResponseEntity.accepted().location(links.to("/searches/{id}", search.id()))
                 .body(service.view(service.find(search.id()), false));
@@ -103,7 +103,7 @@ class SearchController {
             + "cancels its queued and running trials; trials that ended stay as they are")
     @ApiResponse(responseCode = "200", description = "The search, CANCELLED", useReturnTypeSchema = true)
     SearchView cancelSearch(@PathVariable String id) {
-        Search search = service.find(id);
+        ModelSearch search = service.find(id);
         if (!search.status().ended()) {
             runner.end(search, SearchStatus.CANCELLED, "cancelled on request");
         }
@@ -131,7 +131,7 @@ class SearchController {
     SseEmitter followSearch(@PathVariable String id) {
         service.find(id);
         return events.follow(SearchRunner.EVENTS + id, () -> {
-            Search search = service.find(id);
+            ModelSearch search = service.find(id);
             return new TrainingEvents.Snapshot(service.view(search, false), search.status().ended());
         });
     }

@@ -9,11 +9,11 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** Searches; ending one names the state it ends from, so that a cancel and a finish cannot both take effect. */
-interface SearchRepository extends ListCrudRepository<Search, String> {
+interface SearchRepository extends ListCrudRepository<ModelSearch, String> {
 
-    List<Search> findByOwnerOrderByCreatedAtDesc(String owner);
+    List<ModelSearch> findByOwnerOrderByCreatedAtDesc(String owner);
 
-    List<Search> findAllByOrderByCreatedAtDesc();
+    List<ModelSearch> findAllByOrderByCreatedAtDesc();
 
     @Query("SELECT id FROM model_search WHERE status = 'RUNNING'")
     List<String> running();

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.backprop.model.spec.TrainingRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
@@ -15,13 +16,15 @@ import tools.jackson.databind.JsonNode;
 @Schema(description = "A hyper-parameter search; a stored search shows every default filled in")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchRequest(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A training request as POST /models "
-                + "takes it; every trial is this request with its settings applied") JsonNode base,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = TrainingRequest.class,
+                description = "A training request as POST /models takes it; every trial is this request with its "
+                        + "settings applied") JsonNode base,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Fields to vary, by their JSON path in "
                 + "the base request (e.g. training.learningRate, architecture.layers[0].units): a list of values "
                 + "(grid or random choice), or for random search a range {\"min\", \"max\", \"scale\": "
                 + "\"linear\"|\"log\"} (integers when min and max are written as integers)",
-                example = "{\"training.learningRate\": [0.01, 0.1], \"architecture.layers[0].units\": [4, 16]}")
+                example = "{\"training.learningRate\": [0.01, 0.1], \"architecture.layers[0].units\": [4, 16]}",
+                type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         Map<String, JsonNode> space,
         @Schema(description = "grid: every combination of the lists, in order; random: settings drawn with seed",
                 defaultValue = "grid") Strategy strategy,

@@ -82,11 +82,11 @@ class SearchRunner {
                 .ifPresent(search -> caller(search).runAs(() -> step(search)));
     }
 
-    private static Caller caller(Search search) {
+    private static Caller caller(ModelSearch search) {
         return new Caller(search.keyId(), search.owner(), Role.valueOf(search.role()));
     }
 
-    private void step(Search search) {
+    private void step(ModelSearch search) {
         SearchView view = service.view(search, false);
         SearchView.Trial best = view.best();
         int started = (int) view.trials().stream().filter(trial -> trial.modelId() != null).count();
@@ -108,7 +108,7 @@ class SearchRunner {
     }
 
     /** Starts pending trials while the search's parallel bound allows. */
-    private void start(Search search, SearchView view) {
+    private void start(ModelSearch search, SearchView view) {
         int parallel = search.request().budget().parallel();
         int active = view.progress().active();
         for (SearchView.Trial trial : view.trials()) {
@@ -145,7 +145,7 @@ class SearchRunner {
     }
 
     /** Ends the search and cancels its trials still queued or training; false when it had ended already. */
-    boolean end(Search search, SearchStatus status, String outcome) {
+    boolean end(ModelSearch search, SearchStatus status, String outcome) {
         if (!searches.end(search.id(), status, outcome, clock.instant())) {
             return false;
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,7 @@ public class SearchService {
     private static final int RANDOM_TRIALS = 10;
 
     private final SearchRepository searches;
+    private final JdbcAggregateOperations aggregates;
     private final ModelCreation creation;
     private final ModelService models;
     private final JsonBinding binding;
@@ -58,10 +60,11 @@ public class SearchService {
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
 
-    SearchService(SearchRepository searches, ModelCreation creation, ModelService models, JsonBinding binding,
+    SearchService(SearchRepository searches, JdbcAggregateOperations aggregates, ModelCreation creation, ModelService models, JsonBinding binding,
             JsonMapper json, SearchProperties properties, JobProperties jobs, AdmissionLock admission,
             TransactionTemplate transaction, AuditTrail audit, Clock clock) {
         this.searches = searches;
+        this.aggregates = aggregates;
         this.creation = creation;
         this.models = models;
         this.binding = binding;
@@ -79,7 +82,7 @@ public class SearchService {
      * @throws ErrorResponseException 422 past the cost ceiling (all trials together), 429 when the owner runs as
      *     many searches as allowed
      */
-    Search create(JsonNode body) {
+    ModelSearch create(JsonNode body) {
         JsonBinding.Bound<SearchRequest> bound = binding.bind(body, SearchRequest.class);
         SearchRequest given = bound.value();
         if (given == null) {
@@ -99,8 +102,8 @@ public class SearchService {
         }
         creation.checkCost(admitted);
         Caller caller = Caller.current().orElse(Caller.LOCAL);
-        Search search = new Search(ResourceIds.next(), caller.owner(), caller.keyId(), caller.role().name(), request,
-                new Search.Plan(settings), SearchStatus.RUNNING, null, clock.instant(), null);
+        ModelSearch search = new ModelSearch(ResourceIds.next(), caller.owner(), caller.keyId(), caller.role().name(), request,
+                new ModelSearch.Plan(settings), SearchStatus.RUNNING, null, clock.instant(), null);
         transaction.executeWithoutResult(status -> {
             admission.hold();
             long running = searches.countByOwnerAndStatus(caller.owner(), SearchStatus.RUNNING);
@@ -112,7 +115,7 @@ public class SearchService {
                 busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "10");
                 throw busy;
             }
-            searches.save(search);
+            aggregates.insert(search);
             audit.record("search.create", "search/" + search.id());
         });
         return search;
@@ -171,10 +174,9 @@ public class SearchService {
             }
         });
         InvalidRequestException.throwIfAny(wrong);
+        ModelCreation.Admitted admitted;
         try {
-            ModelCreation.Admitted admitted = creation.admit(body);
-            checkObjective(request.objective().metric(), admitted);
-            return admitted;
+            admitted = creation.admit(body);
         }
         catch (InvalidRequestException e) {
             throw new InvalidRequestException(e.violations().stream().map(v -> new FieldViolation(
@@ -182,6 +184,8 @@ public class SearchService {
                             + v.field(), v.value(), v.message() + " (trial " + trial + ": " + settings + ")"))
                     .toList());
         }
+        checkObjective(request.objective().metric(), admitted);
+        return admitted;
     }
 
     /** The objective must be a metric every trial reports. */
@@ -207,7 +211,7 @@ public class SearchService {
         return body;
     }
 
-    Search find(String id) {
+    ModelSearch find(String id) {
         return searches.findById(id).filter(search -> Caller.maySee(search.owner()))
                 .orElseThrow(() -> new NotFoundException("search", id));
     }
@@ -219,12 +223,12 @@ public class SearchService {
                 .map(search -> view(search, false, false)).toList();
     }
 
-    SearchView view(Search search, boolean byMetric) {
+    SearchView view(ModelSearch search, boolean byMetric) {
         return view(search, byMetric, true);
     }
 
     /** The search with its trials (read from their models), best first when {@code byMetric}. */
-    SearchView view(Search search, boolean byMetric, boolean withRequest) {
+    SearchView view(ModelSearch search, boolean byMetric, boolean withRequest) {
         List<ModelView> started = models.trials(search.id());
         List<SearchView.Trial> trials = new ArrayList<>();
         int done = 0;
@@ -258,7 +262,7 @@ public class SearchService {
     }
 
     /** Best first: by the objective in its direction, then the earlier trial. */
-    private static Comparator<SearchView.Trial> better(Search search) {
+    private static Comparator<SearchView.Trial> better(ModelSearch search) {
         Comparator<SearchView.Trial> byMetric = Comparator.comparing(SearchView.Trial::metric);
         if (search.request().objective().direction() == SearchRequest.Direction.MAXIMIZE) {
             byMetric = byMetric.reversed();
@@ -267,7 +271,7 @@ public class SearchService {
     }
 
     /** The objective's value for a trial that succeeded; null before. */
-    Double metric(Search search, ModelView model) {
+    Double metric(ModelSearch search, ModelView model) {
         if (model.metrics() == null) {
             return null;
         }
@@ -277,20 +281,20 @@ public class SearchService {
     }
 
     /** Whether a trial's metric reaches the objective's goal. */
-    static boolean reaches(Search search, double metric) {
+    static boolean reaches(ModelSearch search, double metric) {
         SearchRequest.Objective objective = search.request().objective();
         return objective.goal() != null && (objective.direction() == SearchRequest.Direction.MAXIMIZE
                 ? metric >= objective.goal() : metric <= objective.goal());
     }
 
     /** How long the search may run. */
-    static Duration timeBudget(Search search) {
+    static Duration timeBudget(ModelSearch search) {
         return Duration.ofSeconds(search.request().budget().maxSeconds());
     }
 
     /** Registers the best trial so far as the next version of {@code name}. */
     ModelView registerBest(String id, String name) {
-        Search search = find(id);
+        ModelSearch search = find(id);
         SearchView view = view(search, false);
         if (view.best() == null) {
             throw Problems.exception(HttpStatus.CONFLICT, "no-best-trial", "No trial succeeded yet", "Search " + id

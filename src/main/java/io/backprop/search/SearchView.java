@@ -30,7 +30,11 @@ public record SearchView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) St
      * SKIPPED when the search ended first) and its objective metric once it succeeded.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Trial(int trial, String modelId, Map<String, JsonNode> settings, String status, Double metric,
-            String error) {
+    public record Trial(int trial, String modelId,
+            @Schema(description = "Path → value", type = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, JsonNode> settings,
+            @Schema(description = "PENDING, SKIPPED, or its model's status") String status,
+            @Schema(description = "The objective's value, once the trial succeeded") Double metric,
+            @Schema(description = "Why the trial failed") String error) {
     }
 }
