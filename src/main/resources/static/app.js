@@ -187,6 +187,10 @@ function route() {
   if (match && match[1] !== state.id) {
     openModel(match[1]);
   }
+  const search = location.hash.match(/^#\/searches\/(.+)$/);
+  if (search && search[1] !== searchState.id) {
+    openSearch(search[1]);
+  }
 }
 
 async function openModel(id) {
@@ -194,6 +198,7 @@ async function openModel(id) {
     state.events.abort();
   }
   state.id = id;
+  closeSearch();
   $('model').hidden = false;
   $('prediction').textContent = '';
   refreshModels();
@@ -603,6 +608,168 @@ async function act(method, action) {
     return false;
   }
 }
+
+// ---------------------------------------------------------------- hyper-parameter searches
+const searchState = {id: null, search: null, sort: {key: 'trial', ascending: true}, curves: new Map(), chart: null,
+  timer: null};
+
+$('search-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  let base;
+  let space;
+  try {
+    base = JSON.parse($('train-request').value);
+    space = JSON.parse($('search-space').value);
+  } catch (e) {
+    $('search-message').innerHTML = problemHtml(new Error('The request or the fields are not valid JSON: ' + e.message));
+    return;
+  }
+  try {
+    const search = await api('POST', '/searches', {base, space, strategy: $('search-strategy').value,
+      objective: {metric: $('search-metric').value}});
+    $('search-message').textContent = `Search of ${search.progress.total} trials started.`;
+    location.hash = '#/searches/' + search.id;
+  } catch (e) {
+    $('search-message').innerHTML = problemHtml(e);
+  }
+});
+
+async function openSearch(id) {
+  if (state.events) {
+    state.events.abort();
+  }
+  state.id = null;
+  $('model').hidden = true;
+  $('search').hidden = false;
+  $('register-message').textContent = '';
+  clearInterval(searchState.timer);
+  Object.assign(searchState, {id, search: null, sort: {key: 'trial', ascending: true}});
+  searchState.curves.clear();
+  await showSearch();
+  // a search changes as its trials train: read it again each second until it and its curves are final
+  searchState.timer = setInterval(showSearch, 1000);
+}
+
+function closeSearch() {
+  clearInterval(searchState.timer);
+  searchState.id = null;
+  $('search').hidden = true;
+}
+
+async function showSearch() {
+  const id = searchState.id;
+  try {
+    const search = await api('GET', `/searches/${encodeURIComponent(id)}`);
+    if (searchState.id !== id) {
+      return;
+    }
+    searchState.search = search;
+    const objective = search.request.objective;
+    $('search-heading').textContent = `Search: ${objective.metric} (${objective.direction})`;
+    $('search-status').textContent = `${search.status}: ${search.progress.done} of ${search.progress.total} trials `
+      + `done${search.outcome ? ` (${search.outcome})` : ''}${search.best
+        ? `; best so far: trial ${search.best.trial}, ${search.best.metric.toPrecision(4)}` : ''}`;
+    $('search-cancel').disabled = search.status !== 'RUNNING';
+    drawTrials();
+    const final = await drawTrialCurves(search);
+    if (search.status !== 'RUNNING' && final) {
+      clearInterval(searchState.timer);
+    }
+  } catch (e) {
+    $('search-status').innerHTML = problemHtml(e);
+    clearInterval(searchState.timer);
+  }
+}
+
+// What a trial shows in a column: its number, a setting, its status or its metric.
+function trialValue(trial, column) {
+  return column === 'trial' ? trial.trial : column === 'status' ? trial.status
+    : column === 'metric' ? trial.metric : trial.settings[column];
+}
+
+// Numbers by value, anything else by its text; what has no value sorts last either way.
+function compareValues(a, b) {
+  return typeof a === 'number' && typeof b === 'number' ? a - b
+    : JSON.stringify(a).localeCompare(JSON.stringify(b));
+}
+
+function drawTrials() {
+  const search = searchState.search;
+  const columns = ['trial', ...Object.keys(search.trials.length ? search.trials[0].settings : {}), 'status', 'metric'];
+  const {key, ascending} = searchState.sort;
+  const rows = [...search.trials].sort((a, b) => {
+    const x = trialValue(a, key);
+    const y = trialValue(b, key);
+    return x == null || y == null ? (x == null) - (y == null) : compareValues(x, y) * (ascending ? 1 : -1);
+  });
+  const best = search.best && search.best.trial;
+  $('trials').querySelector('thead').innerHTML = '<tr>' + columns.map((c) => `<th scope="col"
+    aria-sort="${c === key ? (ascending ? 'ascending' : 'descending') : 'none'}"><button type="button"
+    data-sort="${escape(c)}">${escape(c)}</button></th>`).join('') + '</tr>';
+  $('trials').querySelector('tbody').innerHTML = rows.map((t) => `<tr data-trial="${t.trial}"${t.trial === best
+    ? ' class="best"' : ''}>` + columns.map((c) => {
+      const value = trialValue(t, c);
+      const text = value == null ? '' : c === 'metric' ? value.toPrecision(4)
+        : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return c === 'trial' && t.modelId ? `<td><a href="#/models/${encodeURIComponent(t.modelId)}">${escape(text)}</a></td>`
+        : `<td>${escape(text)}</td>`;
+    }).join('') + '</tr>').join('');
+}
+
+$('trials').addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-sort]');
+  if (button) {
+    const key = button.dataset.sort;
+    searchState.sort = {key, ascending: searchState.sort.key === key ? !searchState.sort.ascending : true};
+    drawTrials();
+  }
+});
+
+// Each started trial's curve, read again until its trial has ended; returns whether every curve is final.
+async function drawTrialCurves(search) {
+  let final = true;
+  for (const trial of search.trials.filter((t) => t.modelId && t.status !== 'QUEUED')) {
+    const known = searchState.curves.get(trial.trial);
+    if (!known || !known.final) {
+      const curve = await api('GET', `/models/${encodeURIComponent(trial.modelId)}/learning-curve`);
+      searchState.curves.set(trial.trial, {points: curve.points, final: FINISHED.includes(trial.status)});
+    }
+    final = final && searchState.curves.get(trial.trial).final;
+  }
+  const data = {datasets: [...searchState.curves.entries()].sort(([a], [b]) => a - b).map(([trial, curve]) => ({
+    label: `trial ${trial}`, data: curve.points.map((p) => ({x: p.epoch, y: p.cost})),
+    borderColor: CLASS_COLOURS[trial % CLASS_COLOURS.length], backgroundColor: CLASS_COLOURS[trial % CLASS_COLOURS.length],
+    pointRadius: 0, borderWidth: trial === (search.best && search.best.trial) ? 3 : 1.5}))};
+  if (searchState.chart) {
+    searchState.chart.data = data;
+    searchState.chart.update('none');
+  } else {
+    searchState.chart = new Chart($('trial-curves'), {type: 'line', data, options: {animation: false, parsing: false,
+      maintainAspectRatio: false, scales: {x: {type: 'linear', title: {display: true, text: 'epoch'}},
+        y: {title: {display: true, text: 'cost'}}}}});
+  }
+  return final;
+}
+
+$('search-cancel').addEventListener('click', async () => {
+  try {
+    await api('POST', `/searches/${encodeURIComponent(searchState.id)}/cancel`);
+    await showSearch();
+  } catch (e) {
+    $('search-status').innerHTML = problemHtml(e);
+  }
+});
+
+$('register-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    const model = await api('POST', `/searches/${encodeURIComponent(searchState.id)}/register`,
+      {name: $('register-name').value});
+    $('register-message').textContent = `Registered trial ${model.trial} as ${model.name} v${model.version}.`;
+  } catch (e) {
+    $('register-message').innerHTML = problemHtml(e);
+  }
+});
 
 $('forget-key').hidden = !sessionStorage.getItem(KEY_STORAGE);
 // the first visit opens with the XOR example ready to train

@@ -186,4 +186,38 @@ class WebPageTests extends BrowserTests {
                 + "return chart ? chart.data.datasets[arguments[1]].data.length : 0;", canvasId, index);
         return ((Number) count).longValue();
     }
+
+    @Test
+    void aSearchStartsFromTheRequestAndShowsItsTrialsSortableWithTheirCurves() {
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.xpath("//button[text()='XOR, hidden layer']")).click();
+
+        browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textMatches(By.id("search-status"), java.util.regex.Pattern.compile(
+                "^SUCCEEDED: 4 of 4")));
+        wait.until(driver -> Long.valueOf(4).equals(browser.executeScript("const chart = Chart.getChart('trial-curves');"
+                + "return chart.data.datasets.filter(d => d.data.length > 20).length")));
+        assertThat(browser.findElements(By.cssSelector("#trials tbody tr"))).hasSize(4);
+        assertThat(text("#trials thead")).contains("training.learningRate", "architecture.layers[0].units", "metric");
+        browser.findElement(By.cssSelector("#trials button[data-sort=metric]")).click();
+        List<Double> ascending = metrics();
+        browser.findElement(By.cssSelector("#trials button[data-sort=metric]")).click();
+        List<Double> descending = metrics();
+
+        assertThat(ascending).hasSize(4).isSorted();
+        List<Double> reversed = new java.util.ArrayList<>(ascending);
+        java.util.Collections.reverse(reversed);
+        assertThat(descending).containsExactlyElementsOf(reversed);
+        // the best row, the lowest cost, is marked
+        assertThat(Double.parseDouble(browser.findElement(By.cssSelector("#trials tr.best td:last-child")).getText()))
+                .isEqualTo(ascending.get(0));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> metrics() {
+        return ((List<Object>) browser.executeScript("return [...document.querySelectorAll('#trials tbody tr')]"
+                + ".map(row => Number(row.lastElementChild.textContent))")).stream()
+                .map(value -> ((Number) value).doubleValue()).toList();
+    }
 }
