@@ -82,7 +82,19 @@ class HostileInputTests {
             "/models/{id}/parameters", "/models/{id}/decision-boundary?resolution={q}&xMin={q}&yMax={q}",
             "/models?status={q}&page={q}&size={q}", "/datasets/{id}", "/datasets?page={q}&size={q}",
             "/models/{id}/events", "/models/{id}/hidden-units?resolution={q}", "/models/{id}/export?format={q}",
-            "/registry/{id}", "/registry/{id}/compare?from={q}&to={q}");
+            "/registry/{id}", "/registry/{id}/compare?from={q}&to={q}", "/searches/{id}", "/searches/{id}?sort={q}",
+            "/searches/{id}/events");
+    /** Searches: a grid over inline rows, and a random search with cross-validation over a stored data set. */
+    private static final List<String> SEARCHES = List.of("""
+            {"base": %s, "space": {"training.learningRate": [0.1, 1.0], "architecture.layers[0].units": [2]},
+             "objective": {"metric": "training.cost"}, "budget": {"maxTrials": 2, "parallel": 1, "maxSeconds": 5}}"""
+            .formatted(ApiClient.xor(20)), """
+            {"base": {"datasetId": "DATASET_ID", "architecture": {"layers": [{"units": 3, "activation": "softmax"}],
+              "loss": "cross_entropy"}, "training": {"epochs": 20, "crossValidation": {"folds": 2},
+              "classWeights": "balanced", "l1": 0.01, "maxNorm": 2}},
+             "space": {"training.learningRate": {"min": 0.01, "max": 1, "scale": "log"}}, "strategy": "random",
+             "seed": 1, "objective": {"metric": "crossValidation.mean.accuracy", "goal": 0.9},
+             "budget": {"maxTrials": 2}}""");
     /** The inference protocol's own request shapes, flat and nested, with an id and an outputs filter. */
     private static final List<String> INFERENCE_REQUESTS = List.of(
             "{\"id\": \"1\", \"inputs\": [{\"name\": \"x\", \"shape\": [2, 2], \"datatype\": \"FP64\", "
@@ -202,6 +214,13 @@ class HostileInputTests {
         }
     }
 
+    @Property(tries = 300, seed = "20261139")
+    void searches(@ForAll("services") Service service, @ForAll("searchBodies") Body body,
+            @ForAll("anyIds") String id, @ForAll boolean control) throws Exception {
+        String target = UriUtils.encodePathSegment(resolve(service, id), StandardCharsets.UTF_8);
+        assertSafe(send(service, "POST", control ? "/searches/" + target + "/register" : "/searches", body));
+    }
+
     @Property(tries = 400, seed = "20261135")
     void stopCancelAndDelete(@ForAll("services") Service service, @ForAll("anyIds") String id,
             @ForAll("controls") String action, @ForAll("rows") Body body) throws Exception {
@@ -222,6 +241,11 @@ class HostileInputTests {
     @Provide
     Arbitrary<Body> trainingBodies() {
         return HostileRequests.json(TRAINING_REQUESTS);
+    }
+
+    @Provide
+    Arbitrary<Body> searchBodies() {
+        return HostileRequests.json(SEARCHES);
     }
 
     @Provide

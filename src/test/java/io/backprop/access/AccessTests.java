@@ -294,6 +294,56 @@ class AccessTests extends HttpApiTests {
         assertThat(count("scheduled_tasks")).isEqualTo(jobs);
     }
 
+    /** A grid search over XOR with {@code units} hidden units, one trial per learning rate. */
+    private static String search(int units, int epochs, String rates) {
+        return """
+                {"base": %s, "space": {"training.learningRate": [%s], "architecture.layers[0].units": [%d]},
+                 "objective": {"metric": "training.cost"}, "budget": {"parallel": 1}}""".formatted(ApiClient.xor(epochs),
+                rates, units);
+    }
+
+    private static String start(ApiClient client, String search) {
+        return ApiClient.json(client.http().post().uri("/searches").contentType(MediaType.APPLICATION_JSON)
+                .body(search).exchange().expectStatus().isAccepted().expectBody(String.class).returnResult()
+                .getResponseBody()).get("id").asString();
+    }
+
+    @Test
+    void searchesBelongToTheirOwnerAndCountAsTheSumOfTheirTrials() {
+        JsonNode trainerKey = newKey("trainer");
+        ApiClient trainer = client(trainerKey);
+        ApiClient reader = client(newKey(trainerKey.get("owner").asString(), "reader"));
+        ApiClient stranger = client(newKey("trainer"));
+        reader.http().post().uri("/searches").contentType(MediaType.APPLICATION_JSON).body(search(3, 10, "1.0"))
+                .exchange().expectStatus().isForbidden();
+        String id = start(trainer, search(3, 10, "0.5, 1.0"));
+
+        assertThat(reader.get("/searches/" + id).get("id").asString()).isEqualTo(id);
+        stranger.http().get().uri("/searches/{id}", id).exchange().expectStatus().isNotFound();
+        stranger.http().post().uri("/searches/{id}/cancel", id).exchange().expectStatus().isNotFound();
+        assertThat(stranger.get("/searches").valueStream().map(s -> s.get("id").asString())).doesNotContain(id);
+
+        // 2 trials × 6 × 4 rows × 513 parameters × 1,000,000 epochs = 2.46·10¹⁰ > 2·10¹⁰, each alone below
+        int models = count("model");
+        int searches = count("model_search");
+        trainer.http().post().uri("/searches").contentType(MediaType.APPLICATION_JSON)
+                .body(search(128, 1_000_000, "0.1, 0.2")).exchange().expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/job-too-costly")
+                .jsonPath("$.estimatedFlops").isEqualTo(2.46240e10);
+        assertThat(count("model")).isEqualTo(models);
+        assertThat(count("model_search")).isEqualTo(searches);
+
+        // two long searches run at once; the owner's third waits
+        ApiClient busy = client(newKey("trainer"));
+        List<String> running = List.of(start(busy, search(128, 1_000_000, "0.1")),
+                start(busy, search(128, 1_000_000, "0.2")));
+        busy.http().post().uri("/searches").contentType(MediaType.APPLICATION_JSON).body(search(3, 10, "1.0"))
+                .exchange().expectStatus().isEqualTo(429).expectHeader().exists("Retry-After").expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/too-many-searches");
+        running.forEach(search -> assertThat(busy.post("/searches/" + search + "/cancel", Map.of()).get("status")
+                .asString()).isEqualTo("CANCELLED"));
+    }
+
     @Test
     void theAuditTrailSaysWhoDidWhat() {
         JsonNode key = newKey("trainer");
