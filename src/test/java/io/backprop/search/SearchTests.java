@@ -174,6 +174,24 @@ class SearchTests extends HttpApiTests {
     }
 
     @Test
+    void aSearchPastItsTimeBudgetEndsAndCancelsWhatStillTrains() {
+        JsonNode started = start("""
+                {"base": %s, "space": {"training.learningRate": [0.1, 0.2]}, "objective": {"metric": "training.cost"},
+                 "budget": {"parallel": 1, "maxSeconds": 2}}""".formatted(ApiClient.LONG));
+        JsonNode search = awaitEnd(started.get("id").asString());
+
+        assertThat(search.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(search.get("outcome").asString()).isEqualTo("time budget of 2 s spent after 0 of 2 trials");
+        assertThat(Duration.between(java.time.Instant.parse(search.get("createdAt").asString()),
+                java.time.Instant.parse(search.get("finishedAt").asString()))).isBetween(Duration.ofSeconds(2),
+                        Duration.ofSeconds(5));
+        String trial = search.at("/trials/0/modelId").asString();
+        assertThat(api.awaitStatus(trial, "CANCELLED", Duration.ofSeconds(10)).get("status").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(search.at("/trials/1/status").asString()).isEqualTo("SKIPPED");
+    }
+
+    @Test
     void searchesAreCheckedBeforeAnyTrialIsStored() {
         String base = XOR_BASE.formatted(100);
         assertThat(problem("""
