@@ -81,7 +81,7 @@ public class SecurityConfiguration {
                         .hasRole(trainer)
                         .requestMatchers(HttpMethod.PUT, "/registry/*/aliases/*").hasRole(trainer)
                         .requestMatchers(HttpMethod.DELETE, "/models/*", "/datasets/*", "/registry/*/aliases/*",
-                                "/registry/*/versions/*").hasRole(trainer)
+                                "/registry/*/versions/*", "/searches/*").hasRole(trainer)
                         // the admin endpoints, the actuator's others, and whatever a later feature adds unlisted
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .csrf(AbstractHttpConfigurer::disable)

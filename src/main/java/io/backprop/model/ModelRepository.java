@@ -33,6 +33,11 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
 
     int countBySearchIdAndStatusIn(String searchId, List<ModelStatus> statuses);
 
+    /** Registered trials outlive their search: they become ordinary models. */
+    @Modifying
+    @Query("UPDATE model SET search_id = NULL, trial = NULL WHERE search_id = :searchId AND version IS NOT NULL")
+    void releaseRegisteredTrials(String searchId);
+
     List<Model> findByOwnerAndNameAndVersionNotNull(String owner, String name, Sort sort);
 
     Optional<Model> findByOwnerAndNameAndVersion(String owner, String name, int version);

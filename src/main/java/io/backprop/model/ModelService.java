@@ -88,6 +88,15 @@ public class ModelService {
         return get(id);
     }
 
+    /**
+     * Deletes a search's trials, cancelling those still training, except those registered in the registry,
+     * which stay as ordinary models.
+     */
+    public void deleteTrials(String searchId) {
+        models.releaseRegisteredTrials(searchId);
+        models.findBySearchIdOrderByTrial(searchId).forEach(trial -> delete(trial.id()));
+    }
+
     /** How many of a search's trials are queued or training. */
     public int activeTrials(String searchId) {
         return models.countBySearchIdAndStatusIn(searchId, List.of(ModelStatus.QUEUED, ModelStatus.RUNNING));

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,11 +104,18 @@ class SearchController {
             + "cancels its queued and running trials; trials that ended stay as they are")
     @ApiResponse(responseCode = "200", description = "The search, CANCELLED", useReturnTypeSchema = true)
     SearchView cancelSearch(@PathVariable String id) {
-        ModelSearch search = service.find(id);
-        if (!search.status().ended()) {
-            runner.end(search, SearchStatus.CANCELLED, "cancelled on request");
-        }
+        runner.cancel(service.find(id));
         return service.view(service.find(id), false);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteSearch", summary = "Delete a search and its trials", description = "Cancels it "
+            + "if it runs, then deletes it and its trials' models; trials registered in the registry stay, as "
+            + "ordinary models")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    ResponseEntity<Void> deleteSearch(@PathVariable String id) {
+        runner.delete(service.find(id));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/{id}/register", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
+import io.backprop.access.AuditTrail;
 import io.backprop.access.Caller;
 import io.backprop.access.Role;
 import io.backprop.model.ModelCreation;
@@ -41,11 +42,12 @@ class SearchRunner {
     private final TrainingEvents events;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
     /** The last view sent to this replica's followers of each search, as JSON. */
     private final Map<String, String> sent = new ConcurrentHashMap<>();
 
     SearchRunner(SearchRepository searches, SearchService service, ModelCreation creation, ModelService models,
-            TrainingEvents events, JsonMapper json, Clock clock) {
+            TrainingEvents events, JsonMapper json, Clock clock, AuditTrail audit) {
         this.searches = searches;
         this.service = service;
         this.creation = creation;
@@ -53,6 +55,7 @@ class SearchRunner {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A trial the search's state does not let start now (its bound is reached, or it ended meanwhile). */
@@ -142,6 +145,24 @@ class SearchRunner {
             }
             active++;
         }
+    }
+
+    /** Cancels a search on request. */
+    void cancel(ModelSearch search) {
+        if (end(search, SearchStatus.CANCELLED, "cancelled on request")) {
+            audit.record("search.cancel", "search/" + search.id());
+        }
+    }
+
+    /**
+     * Deletes a search and its trials (cancelling it first if it runs); trials registered in the registry stay,
+     * as ordinary models.
+     */
+    void delete(ModelSearch search) {
+        end(search, SearchStatus.CANCELLED, "deleted");
+        models.deleteTrials(search.id());
+        searches.deleteById(search.id());
+        audit.record("search.delete", "search/" + search.id());
     }
 
     /** Ends the search and cancels its trials still queued or training; false when it had ended already. */

@@ -109,6 +109,15 @@ class SearchTests extends HttpApiTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", name)).exchange().expectStatus()
                 .isEqualTo(409);
         assertThat(api.predict(best.get("id").asString(), ApiClient.GATES).get("outputs")).hasSize(4);
+
+        // deleting the search deletes its trials but the registered one, which becomes an ordinary model
+        api.http().delete().uri("/searches/{id}", search.get("id").asString()).exchange().expectStatus()
+                .isNoContent();
+        api.http().get().uri("/searches/{id}", search.get("id").asString()).exchange().expectStatus().isNotFound();
+        models.stream().map(m -> m.get("id").asString()).filter(id -> !id.equals(best.get("id").asString()))
+                .forEach(id -> api.http().get().uri("/models/{id}", id).exchange().expectStatus().isNotFound());
+        assertThat(api.get("/models?size=100").get("content").valueStream().map(m -> m.get("id").asString()))
+                .contains(best.get("id").asString());
     }
 
     @Test
