@@ -78,6 +78,30 @@ class ReplicaTests {
     }
 
     @Test
+    void bothReplicasAdvanceASearchWithinItsParallelBoundEachTrialOnce() {
+        String search = ApiClient.json(apiA.http().post().uri("/searches")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body("""
+                        {"base": %s, "space": {"training.learningRate": [0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.4, 1.6]},
+                         "objective": {"metric": "training.cost"}, "budget": {"parallel": 2}}"""
+                        .formatted(ApiClient.xor(300))).exchange().expectStatus().isAccepted()
+                .expectBody(String.class).returnResult().getResponseBody()).get("id").asString();
+        int most = 0;
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        while (!apiB.get("/searches/" + search).get("status").asString().equals("SUCCEEDED")
+                && System.nanoTime() < until) {
+            most = Math.max(most, jdbc.queryForObject("SELECT COUNT(*) FROM model WHERE search_id = ? AND status IN "
+                    + "('QUEUED', 'RUNNING')", Integer.class, search));
+        }
+
+        assertThat(apiB.get("/searches/" + search).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(most).as("trials training at once").isBetween(1, 2);
+        assertThat(jdbc.queryForList("SELECT trial FROM model WHERE search_id = ? ORDER BY trial", Integer.class,
+                search)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(jdbc.queryForList("SELECT attempts FROM model WHERE search_id = ?", Integer.class, search))
+                .containsOnly(1);
+    }
+
+    @Test
     void anAliasMovedOnOneReplicaIsFollowedByTheOtherWithinASecond() {
         String name = "moved-" + Long.toHexString(System.nanoTime());
         String rows = "{\"features\": [[0,1]]}";
