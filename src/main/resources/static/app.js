@@ -326,17 +326,20 @@ function metricsHtml(model) {
   if (!model.metrics) {
     return '<p class="hint">Shown once training has succeeded.</p>';
   }
-  const sets = Object.entries(model.metrics);
+  const {crossValidation: cv, ...evaluations} = model.metrics;
+  const sets = Object.entries(evaluations);
   const rows = [['cost', (e) => e.cost], ['accuracy', (e) => e.accuracy], ['rmse', (e) => e.rmse],
     ['mae', (e) => e.mae], ['r2', (e) => e.r2], ['rows', (e) => e.rows]]
-    .filter(([, get]) => sets.some(([, e]) => get(e) != null));
+    .filter(([name, get]) => sets.some(([, e]) => get(e) != null) || cv && cv.mean[name] != null);
   const number = (v) => v == null ? '' : Number.isInteger(v) ? v : v.toPrecision(4);
-  return `<table><thead><tr><th scope="col">metric</th>${sets.map(([name]) => `<th scope="col">${name}</th>`).join('')}</tr></thead>
-    <tbody>${rows.map(([name, get]) => `<tr><th scope="row">${name}</th>${sets.map(([, e]) => `<td>${number(get(e))}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+  const cvHeading = cv ? `<th scope="col">${cv.folds.length}-fold cross-validation (mean ± std)</th>` : '';
+  const cvCell = (name) => !cv ? '' : `<td>${cv.mean[name] == null ? ''
+    : `${number(cv.mean[name])} ± ${number(cv.std[name])}`}</td>`;
+  return `<table><thead><tr><th scope="col">metric</th>${sets.map(([name]) => `<th scope="col">${name}</th>`).join('')}${cvHeading}</tr></thead>
+    <tbody>${rows.map(([name, get]) => `<tr><th scope="row">${name}</th>${sets.map(([, e]) => `<td>${number(get(e))}</td>`).join('')}${cvCell(name)}</tr>`).join('')}</tbody></table>`
     + sets.filter(([, e]) => e.perClass).map(([name, e]) => perClassHtml(name, e, number)).join('');
 }
 
-// Classifiers: precision, recall and F1 per class, and the confusion matrix (rows: actual, columns: predicted).
 function perClassHtml(set, e, number) {
   const matrix = e.confusionMatrix;
   return `<h4>${escape(set)}: per class</h4>

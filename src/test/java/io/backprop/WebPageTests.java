@@ -214,6 +214,24 @@ class WebPageTests extends BrowserTests {
                 .isEqualTo(ascending.get(0));
     }
 
+    @Test
+    void crossValidationIsShownBesideTheMetrics() {
+        String id = api.train("""
+                {"dataset": {"features": [[0,0],[0,1],[1,0],[1,1],[0.1,0],[0,0.9],[0.9,0.1],[1,0.9]],
+                  "labels": ["a","b","b","a","a","b","b","a"]},
+                 "architecture": {"layers": [{"units": 4, "activation": "tanh", "init": "xavier"},
+                  {"units": 1, "activation": "sigmoid"}], "loss": "binary_cross_entropy"},
+                 "training": {"epochs": 300, "learningRate": 0.5, "seed": 2, "crossValidation": {"folds": 2}}}""");
+        api.awaitSucceeded(id);
+
+        browser.get("http://localhost:" + port + "/#/models/" + id);
+
+        wait.until(ExpectedConditions.textMatches(By.id("metrics"), java.util.regex.Pattern.compile("cross-valid")));
+        assertThat(text("#metrics thead")).contains("2-fold cross-validation (mean ± std)");
+        assertThat(browser.findElements(By.xpath("//div[@id='metrics']//tr[th='accuracy']/td[last()]")))
+                .singleElement().satisfies(cell -> assertThat(cell.getText()).matches("[0-9.]+ ± [0-9.]+"));
+    }
+
     @SuppressWarnings("unchecked")
     private List<Double> metrics() {
         return ((List<Object>) browser.executeScript("return [...document.querySelectorAll('#trials tbody tr')]"
