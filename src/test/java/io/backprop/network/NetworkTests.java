@@ -103,7 +103,7 @@ class NetworkTests {
     }
 
     /** ‖a − n‖ / (‖a‖ + ‖n‖): scale-free, and not fooled by individually tiny components. */
-    private static double relativeError(List<Double> analytic, List<Double> numeric) {
+    static double relativeError(List<Double> analytic, List<Double> numeric) {
         double difference = 0;
         double a = 0;
         double n = 0;

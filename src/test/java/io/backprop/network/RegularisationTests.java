@@ -75,7 +75,7 @@ class RegularisationTests {
                 numeric.add(centralDifference(spec, parameters, x, y, classWeights, workspace, backend,
                         values.biases(), j));
             }
-            assertThat(relativeError(analytic, numeric)).as("layer %d", l).isLessThan(1e-6);
+            assertThat(NetworkTests.relativeError(analytic, numeric)).as("layer %d", l).isLessThan(1e-6);
         }
     }
 
@@ -243,18 +243,6 @@ class RegularisationTests {
         double loss = rowWeights == null ? predictions.lossSum(spec.loss(), targets)
                 : predictions.lossSum(spec.loss(), targets, rowWeights);
         return loss / x.length + parameters.weightPenalty(L1, L2);
-    }
-
-    private static double relativeError(List<Double> analytic, List<Double> numeric) {
-        double difference = 0;
-        double a = 0;
-        double n = 0;
-        for (int i = 0; i < analytic.size(); i++) {
-            difference += Math.pow(analytic.get(i) - numeric.get(i), 2);
-            a += analytic.get(i) * analytic.get(i);
-            n += numeric.get(i) * numeric.get(i);
-        }
-        return Math.sqrt(difference) / (Math.sqrt(a) + Math.sqrt(n));
     }
 
     private static double[][] gaussian(int rows, int columns, Random random) {
