@@ -82,6 +82,11 @@ public class ApiKeys {
         }
     }
 
+    /** Whether the stored key of this id was revoked (the admin key and the loopback user's never are). */
+    public boolean revoked(String id) {
+        return keys.findById(id).map(key -> key.revokedAt() != null).orElse(false);
+    }
+
     /** The caller a key stands for: the configured admin key, or a stored key not revoked. */
     Optional<Caller> recognise(String key) {
         byte[] hash = sha256(key);

@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
+import io.backprop.access.ApiKeys;
 import io.backprop.access.AuditTrail;
 import io.backprop.access.Caller;
 import io.backprop.access.Role;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * trials, as the key that started it, up to its parallel bound. A trial is stored under the search's row lock,
  * after counting the trials still training, so that replicas advancing the same search never start one trial
  * twice nor more than the bound; a full queue or quota just waits for the next round. Clients following a
- * search on this replica get its view whenever it changes, and its end.
+ * search on this replica get its view whenever it changes, and its end. A search whose key is revoked ends.
  */
 @Component
 class SearchRunner {
@@ -43,11 +44,12 @@ class SearchRunner {
     private final JsonMapper json;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ApiKeys keys;
     /** The last view sent to this replica's followers of each search, as JSON. */
     private final Map<String, String> sent = new ConcurrentHashMap<>();
 
     SearchRunner(SearchRepository searches, SearchService service, ModelCreation creation, ModelService models,
-            TrainingEvents events, JsonMapper json, Clock clock, AuditTrail audit) {
+            TrainingEvents events, JsonMapper json, Clock clock, AuditTrail audit, ApiKeys keys) {
         this.searches = searches;
         this.service = service;
         this.creation = creation;
@@ -56,6 +58,7 @@ class SearchRunner {
         this.json = json;
         this.clock = clock;
         this.audit = audit;
+        this.keys = keys;
     }
 
     /** A trial the search's state does not let start now (its bound is reached, or it ended meanwhile). */
@@ -90,6 +93,10 @@ class SearchRunner {
     }
 
     private void step(ModelSearch search) {
+        if (keys.revoked(search.keyId())) {
+            end(search, SearchStatus.CANCELLED, "the key that started it was revoked");
+            return;
+        }
         SearchView view = service.view(search, false);
         SearchView.Trial best = view.best();
         int started = (int) view.trials().stream().filter(trial -> trial.modelId() != null).count();

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -342,6 +344,26 @@ class AccessTests extends HttpApiTests {
                 .jsonPath("$.type").isEqualTo("/problems/too-many-searches");
         running.forEach(search -> assertThat(busy.post("/searches/" + search + "/cancel", Map.of()).get("status")
                 .asString()).isEqualTo("CANCELLED"));
+    }
+
+    @Test
+    void aSearchEndsWhenTheKeyThatStartedItIsRevoked() {
+        JsonNode key = newKey("trainer");
+        ApiClient trainer = client(key);
+        String id = start(trainer, search(128, 800_000, "0.1, 0.2"));
+        ApiClient reader = client(newKey(key.get("owner").asString(), "reader"));
+
+        admin().http().delete().uri("/admin/keys/{id}", key.get("id").asString()).exchange().expectStatus()
+                .is2xxSuccessful();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reader.get("/searches/" + id).get("status")
+                .asString().equals("CANCELLED"));
+        JsonNode search = reader.get("/searches/" + id);
+        assertThat(search.get("outcome").asString()).isEqualTo("the key that started it was revoked");
+        String trial = search.at("/trials/0/modelId").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reader.get("/models/" + trial).get("status")
+                .asString().equals("CANCELLED"));
+        assertThat(search.at("/trials/1/status").asString()).isEqualTo("SKIPPED");
     }
 
     @Test
