@@ -258,6 +258,7 @@ public final class Trainer {
         private final double l2;
         private final Double maxNorm;
         private final double[] classWeights;
+        private final boolean dropsOut;
         /** Every batch, in place, in the fixed order from loaded rows; else null. */
         private final Batch[] blocks;
         /** Buffers for full batches and for the smaller last one (the same when the rows divide evenly). */
@@ -283,6 +284,7 @@ public final class Trainer {
             this.l2 = options.l2();
             this.maxNorm = options.regularisation().maxNorm();
             this.classWeights = options.regularisation().classWeights();
+            this.dropsOut = network.spec.layers().stream().anyMatch(layer -> layer.dropout() > 0);
             if (classWeights != null && classWeights.length != Regularisation.classes(network.spec.outputs())) {
                 throw new IllegalArgumentException("classWeights: expected " + Regularisation.classes(
                         network.spec.outputs()) + " (one per class), got " + classWeights.length);
@@ -322,7 +324,7 @@ public final class Trainer {
             if (order != null) {
                 shuffle(epoch);
             }
-            Random dropout = new Random(seed ^ DROPOUT_SALT ^ (epoch + 1) * EPOCH_MIX);
+            Random dropout = dropsOut ? new Random(seed ^ DROPOUT_SALT ^ (epoch + 1) * EPOCH_MIX) : null;
             double lossSum = 0;
             for (int from = 0, b = 0; from < rows; from += batchRows, b++) {
                 if (from > 0 && listener.interrupted()) {
@@ -332,7 +334,9 @@ public final class Trainer {
                 Batch batch = blocks != null ? blocks[b] : fill(from + batchRows <= rows ? full : last, from);
                 Matrix x = batch.features;
                 Matrix y = batch.targets;
-                network.drawDropout(batch.workspace, dropout);
+                if (dropsOut) {
+                    network.drawDropout(batch.workspace, dropout);
+                }
                 Matrix predictions = network.forward(x, batch.workspace);
                 if (batch.rowWeights != null) {
                     Network.assignRowWeights(batch.rowWeights, y, classWeights);
