@@ -102,11 +102,12 @@ final class SearchSpace {
         return new Range(min.asDouble(), max.asDouble(), log, min.isIntegralNumber() && max.isIntegralNumber());
     }
 
-    /** Every combination of the lists. */
+    /** Every combination of the lists, counted up to Integer.MAX_VALUE (ten lists of 100 would overflow a long). */
     long gridSize() {
         long size = 1;
         for (Dimension dimension : dimensions) {
-            size *= dimension.values == null ? 1 : Math.max(1, dimension.values.size());
+            size = Math.min(Integer.MAX_VALUE, size * (dimension.values == null ? 1 : Math.max(1,
+                    dimension.values.size())));
         }
         return size;
     }
