@@ -12,8 +12,10 @@ import io.backprop.web.Problems;
 
 /**
  * The bytes all models and data sets may take in the database together. Each row records what it holds (or, for
- * a model still training, the most it will hold), so the store's use is one sum; admitting and storing are done
- * one request at a time, so that two requests cannot both take the last room. The sum grows with the rows, so
+ * a model still training, the most it will hold), so the store's use is one sum. A request's bytes are reserved
+ * before it stores them, one request at a time, so that two requests cannot both take the last room; the storing
+ * itself runs outside the lock (holding it through each storing transaction made accepting tiny jobs one commit at
+ * a time), and a store that fails gives its reservation back. The sum grows with the rows, so
  * it is taken at most once a second while the store is far from full ({@link #CLOSE}), and in between the
  * bytes admitted here are added to it (deletes show at the next sum: the estimate errs on the full side); near
  * the limit it is taken for every request. Taking it per request made accepting tiny jobs slower with every
@@ -30,6 +32,8 @@ public class StorageBudget {
     private final TransactionTemplate apart;
     private final long maxBytes;
     private long known;
+    /** Bytes reserved by stores under way: not yet in the sum, which is taken apart from their transactions. */
+    private long reserved;
     /** When {@link #known} was summed; never, at first. */
     private long knownAt = System.nanoTime() - 2 * FRESH_NANOS;
 
@@ -46,10 +50,23 @@ public class StorageBudget {
      *
      * @throws ErrorResponseException 507 when it has not
      */
-    public synchronized void admit(long bytes, Runnable store) {
-        requireRoom(bytes);
-        store.run();
-        known += bytes;
+    public void admit(long bytes, Runnable store) {
+        synchronized (this) {
+            requireRoom(bytes);
+            known += bytes;
+            reserved += bytes;
+        }
+        boolean stored = false;
+        try {
+            store.run();
+            stored = true;
+        }
+        finally {
+            synchronized (this) {
+                reserved -= bytes;
+                known -= stored ? 0 : bytes;
+            }
+        }
     }
 
     /**
@@ -75,7 +92,8 @@ public class StorageBudget {
     private long estimate(long adding) {
         long now = System.nanoTime();
         if (now - knownAt > FRESH_NANOS || known + adding > maxBytes * CLOSE) {
-            known = used();
+            // a store that commits meanwhile is counted twice until the next sum: the estimate errs on the full side
+            known = used() + reserved;
             knownAt = now;
         }
         return known;

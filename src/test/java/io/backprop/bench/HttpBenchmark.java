@@ -188,7 +188,8 @@ final class HttpBenchmark {
             if (idle == null) {
                 return;
             }
-            String longJob = request(w4, "w4-long", inline(w4)).replace("\"epochs\":20", "\"epochs\":100000");
+            // 50,000 epochs outlast wrk by minutes and stay below the cost ceiling (1.7·10¹³ of 3·10¹³)
+            String longJob = request(w4, "w4-long", inline(w4)).replace("\"epochs\":20", "\"epochs\":50000");
             List<String> jobs = List.of(acceptModel(longJob), acceptModel(longJob));
             Thread.sleep(1000);
             Wrk training = wrk(script, predict, 1, seconds);
