@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +42,7 @@ class ModelJournalTests {
     @Autowired
     ModelJournal journal;
 
-    @Autowired
+    @MockitoSpyBean
     ModelRepository models;
 
     @Autowired
@@ -93,6 +96,22 @@ class ModelJournalTests {
                 job.initial())));
         assertThat(model.receipt().seed()).isEqualTo(7);
         assertThat(results.findById(ID).orElseThrow().parameters()).usingRecursiveComparison().isEqualTo(job.initial());
+    }
+
+    @Test
+    void aSuccessWhoseVersionNumberWasTakenMeanwhileIsStoredAgainWhole() {
+        TrainingJob job = journal.started(ID).orElseThrow();
+        var repository = Mockito.mockingDetails(models).getMockCreationSettings().getDefaultAnswer();
+        Mockito.doThrow(new DuplicateKeyException("version 1 of xor was taken meanwhile")).doAnswer(repository)
+                .when(models).assignVersion(ID);
+
+        journal.succeeded(job, result(job));
+
+        Model model = models.findById(ID).orElseThrow();
+        assertThat(model.status()).isEqualTo(ModelStatus.SUCCEEDED);
+        assertThat(model.version()).isEqualTo(1);
+        assertThat(model.receipt()).isNotNull();
+        assertThat(results.findById(ID)).isPresent();
     }
 
     @Test
