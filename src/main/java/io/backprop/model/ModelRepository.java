@@ -88,20 +88,24 @@ interface ModelRepository extends ListCrudRepository<Model, String>,
 
     /**
      * Numbers a model that just succeeded as the next version of its name (run under the admission lock); a
-     * search's trial gets no version until it is registered.
+     * search's trial gets no version until it is registered. The latest version is read by walking the (owner,
+     * name, version) index backwards to its first entry: MAX(version), or an order that does not name the whole
+     * index, made H2 read every version of the name (1.1–1.6 ms at 9,000 versions, against 0.04).
      */
     @Modifying
     @Query("""
-            UPDATE model SET version = (SELECT COALESCE(MAX(m.version), 0) + 1 FROM model m
-                WHERE m.owner = model.owner AND m.name = model.name)
+            UPDATE model SET version = COALESCE((SELECT m.version FROM model m
+                WHERE m.owner = model.owner AND m.name = model.name AND m.version IS NOT NULL
+                ORDER BY m.owner DESC, m.name DESC, m.version DESC LIMIT 1), 0) + 1
             WHERE id = :id AND search_id IS NULL""")
     void assignVersion(String id);
 
     /** Registers a search's successful trial as the next version of {@code name} (under the admission lock). */
     @Modifying
     @Query("""
-            UPDATE model SET name = :name, version = (SELECT COALESCE(MAX(m.version), 0) + 1 FROM model m
-                WHERE m.owner = model.owner AND m.name = :name)
+            UPDATE model SET name = :name, version = COALESCE((SELECT m.version FROM model m
+                WHERE m.owner = model.owner AND m.name = :name AND m.version IS NOT NULL
+                ORDER BY m.owner DESC, m.name DESC, m.version DESC LIMIT 1), 0) + 1
             WHERE id = :id AND status = 'SUCCEEDED' AND version IS NULL""")
     boolean register(String id, String name);
 
