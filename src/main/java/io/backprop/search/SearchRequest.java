@@ -71,7 +71,7 @@ public record SearchRequest(
             @Schema(description = "Most trials; default: the grid's size, or 10 for random search", minimum = "1",
                     example = "20") Integer maxTrials,
             @Schema(description = "Most seconds from the search's start; what is left then is cancelled; default "
-                    + "and maximum: the server's limit", minimum = "1", example = "600") Integer maxSeconds,
+                    + "and maximum: backprop.search.max-duration (1 h)", minimum = "1", example = "600") Integer maxSeconds,
             @Schema(description = "Trials training at once", defaultValue = "2", minimum = "1", example = "2")
             Integer parallel) {
     }

@@ -24,7 +24,6 @@ import io.backprop.model.ModelView;
 import io.backprop.system.AdmissionLock;
 import io.backprop.system.FieldViolation;
 import io.backprop.system.ResourceIds;
-import io.backprop.training.JobProperties;
 import io.backprop.web.InvalidRequestException;
 import io.backprop.web.JsonBinding;
 import io.backprop.web.NotFoundException;
@@ -53,7 +52,6 @@ public class SearchService {
     private final JsonBinding binding;
     private final JsonMapper json;
     private final SearchProperties properties;
-    private final JobProperties jobs;
     private final AdmissionLock admission;
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
@@ -61,7 +59,7 @@ public class SearchService {
     private final SecureRandom seeds = new SecureRandom();
 
     SearchService(SearchRepository searches, JdbcAggregateOperations aggregates, ModelCreation creation, ModelService models, JsonBinding binding,
-            JsonMapper json, SearchProperties properties, JobProperties jobs, AdmissionLock admission,
+            JsonMapper json, SearchProperties properties, AdmissionLock admission,
             TransactionTemplate transaction, AuditTrail audit, Clock clock) {
         this.searches = searches;
         this.aggregates = aggregates;
@@ -70,7 +68,6 @@ public class SearchService {
         this.binding = binding;
         this.json = json;
         this.properties = properties;
-        this.jobs = jobs;
         this.admission = admission;
         this.transaction = transaction;
         this.audit = audit;
@@ -144,7 +141,7 @@ public class SearchService {
         }
         SearchRequest.Budget budget = given.budget() != null ? given.budget()
                 : new SearchRequest.Budget(null, null, null);
-        int maxSeconds = (int) jobs.maxDuration().toSeconds();
+        int maxSeconds = (int) properties.maxDuration().toSeconds();
         budget = new SearchRequest.Budget(budget.maxTrials() != null ? budget.maxTrials()
                 : (int) Math.min(trialsByDefault, properties.maxTrials()),
                 budget.maxSeconds() != null ? budget.maxSeconds() : maxSeconds,
