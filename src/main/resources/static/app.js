@@ -213,6 +213,11 @@ async function showModel() {
   state.model = model;
   $('model-heading').textContent = model.name;
   $('model-status').textContent = statusText(model);
+  $('model-search').hidden = model.searchId == null;
+  if (model.searchId != null) {
+    $('model-search-link').href = '#/searches/' + encodeURIComponent(model.searchId);
+    $('model-search-link').textContent = `Trial ${model.trial} of a search: back to its trials`;
+  }
   $('stop').disabled = model.status !== 'RUNNING';
   $('cancel').disabled = FINISHED.includes(model.status);
   $('spec').textContent = pretty(model.spec);

@@ -212,6 +212,13 @@ class WebPageTests extends BrowserTests {
         // the best row, the lowest cost, is marked
         assertThat(Double.parseDouble(browser.findElement(By.cssSelector("#trials tr.best td:last-child")).getText()))
                 .isEqualTo(ascending.get(0));
+        // a trial opens as its model, which leads back to its search
+        browser.findElement(By.cssSelector("#trials tr.best td:first-child a")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("model-status"), java.util.regex.Pattern.compile("^SUCCEEDED")));
+        assertThat(browser.findElement(By.id("model-search-link")).getText()).startsWith("Trial ");
+        browser.findElement(By.id("model-search-link")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
+        assertThat(browser.findElement(By.id("model")).isDisplayed()).isFalse();
     }
 
     @Test
