@@ -45,7 +45,7 @@ public class DatasetStorageTests extends HttpApiTests {
         assertThat(csv.length()).isGreaterThan(1 << 20);
 
         JsonNode dataset = uploads.csv("/datasets?targets=y", csv);
-        UploadClient.Answer json = uploads.post("/datasets", MediaType.APPLICATION_JSON, null,
+        UploadClient.Answer json = uploads.refused("/datasets", MediaType.APPLICATION_JSON, null,
                 ("{\"features\": [" + "[0.5],".repeat(300_000) + "[1]], \"targets\": [[1]]}").getBytes());
 
         assertThat(dataset.get("rows").asInt()).isEqualTo(20_000);
@@ -98,7 +98,7 @@ public class DatasetStorageTests extends HttpApiTests {
 
     @Test
     void uploadsPastTheLimitShouldBeRefusedCompressedOrNot() throws IOException {
-        UploadClient.Answer large = uploads.post("/datasets?targets=y", UploadClient.CSV, null,
+        UploadClient.Answer large = uploads.refused("/datasets?targets=y", UploadClient.CSV, null,
                 csv(50_000, 10, 0).getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream zeros = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(zeros)) {

@@ -31,6 +31,23 @@ final class UploadClient {
         return new Answer(result.getStatus().value(), text == null || text.isEmpty() ? null : ApiClient.json(text));
     }
 
+    /**
+     * Posts a file the service refuses before reading it all: a client still sending may lose the answer when
+     * the server closes the connection after it, so an I/O error is tried again, up to three times.
+     */
+    Answer refused(String path, MediaType type, String encoding, byte[] body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return post(path, type, encoding, body);
+            }
+            catch (org.springframework.web.client.ResourceAccessException lostAnswer) {
+                if (attempt == 3) {
+                    throw lostAnswer;
+                }
+            }
+        }
+    }
+
     /** Uploads and expects it stored: the data set's view. */
     JsonNode stored(String path, MediaType type, String encoding, byte[] body) {
         Answer answer = post(path, type, encoding, body);
