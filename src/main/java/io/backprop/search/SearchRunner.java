@@ -79,7 +79,10 @@ class SearchRunner {
                 log.error("Search {} could not be advanced", id, e);
             }
         }
-        events.followed().stream().filter(key -> key.startsWith(EVENTS)).forEach(this::inform);
+        java.util.Set<String> followed = events.followed();
+        // the last views sent to followers who have left are forgotten with them
+        sent.keySet().retainAll(followed);
+        followed.stream().filter(key -> key.startsWith(EVENTS)).forEach(this::inform);
     }
 
     /** One step of a running search, as the key that started it. */
