@@ -46,16 +46,41 @@ class CsvNumberTests {
     }
 
     @Test
+    void numbersWithSpacesOrQuotesShouldParseAsWithout() throws IOException {
+        CsvScanner scanner = new CsvScanner(new ByteArrayInputStream(
+                " 1.5 ,\t-2\t,\"3.25\", \"4e1\" ,12345678901234567890\n".getBytes(StandardCharsets.UTF_8)), 1 << 16);
+        assertThat(scanner.next()).isTrue();
+        double[] numbers = new double[scanner.fields()];
+        for (int j = 0; j < numbers.length; j++) {
+            numbers[j] = scanner.number(j);
+        }
+        assertThat(numbers).containsExactly(1.5, -2, 3.25, 40, 12345678901234567890.0);
+    }
+
+    @Test
     void textJavaAcceptsButCsvDoesNotShouldBeRefused() {
         for (String text : new String[] {"1d", "0x1p3", "NaN", "Infinity", "1e", "-", ".", "1e+", "1 2", "1e400"}) {
             assertThatThrownBy(() -> number(text)).as(text).isInstanceOf(NumberFormatException.class);
         }
     }
 
+    /**
+     * The text's number, read as a record's only field, as the first of two (ended by a comma, the record by
+     * CRLF) and as the last field of a file without a final line end: the scanner reads most numbers as it looks
+     * for their field's end, and each of these ends must give the same double, or the same refusal.
+     */
     private static double number(String text) throws IOException {
-        CsvScanner scanner = new CsvScanner(new ByteArrayInputStream((text + "\n").getBytes(StandardCharsets.UTF_8)),
-                1 << 16);
+        double alone = number(text + "\n", 0);
+        assertThat(Double.doubleToRawLongBits(number(text + ",7\r\n", 0))).as(text + " before a comma")
+                .isEqualTo(Double.doubleToRawLongBits(alone));
+        assertThat(Double.doubleToRawLongBits(number("7," + text, 1))).as(text + " at the end of the file")
+                .isEqualTo(Double.doubleToRawLongBits(alone));
+        return alone;
+    }
+
+    private static double number(String record, int field) throws IOException {
+        CsvScanner scanner = new CsvScanner(new ByteArrayInputStream(record.getBytes(StandardCharsets.UTF_8)), 1 << 16);
         assertThat(scanner.next()).isTrue();
-        return scanner.number(0);
+        return scanner.number(field);
     }
 }
