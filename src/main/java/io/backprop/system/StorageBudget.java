@@ -1,5 +1,7 @@
 package io.backprop.system;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,11 +17,11 @@ import io.backprop.web.Problems;
  * a model still training, the most it will hold), so the store's use is one sum. A request's bytes are reserved
  * before it stores them, one request at a time, so that two requests cannot both take the last room; the storing
  * itself runs outside the lock (holding it through each storing transaction made accepting tiny jobs one commit at
- * a time), and a store that fails gives its reservation back. The sum grows with the rows, so
- * it is taken at most once a second while the store is far from full ({@link #CLOSE}), and in between the
- * bytes admitted here are added to it (deletes show at the next sum: the estimate errs on the full side); near
- * the limit it is taken for every request. Taking it per request made accepting tiny jobs slower with every
- * model stored (measured: 157 jobs/s with 2,000 models, 90 with 6,000).
+ * a time), and a store that fails gives its reservation back. The sum grows with the rows, so while the store is
+ * far from full ({@link #CLOSE}) it is taken at most once a second, by one request and outside the lock (under it,
+ * every admission waited for a sum over thousands of models), and the bytes admitted meanwhile are added to it
+ * (deletes show at the next sum: the estimate errs on the full side); near the limit, and before the first sum,
+ * it is taken under the lock for every request.
  */
 @Component
 public class StorageBudget {
@@ -31,11 +33,15 @@ public class StorageBudget {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate apart;
     private final long maxBytes;
+    private final AtomicBoolean summing = new AtomicBoolean();
     private long known;
+    private volatile boolean summed;
     /** Bytes reserved by stores under way: not yet in the sum, which is taken apart from their transactions. */
     private long reserved;
-    /** When {@link #known} was summed; never, at first. */
-    private long knownAt = System.nanoTime() - 2 * FRESH_NANOS;
+    /** Every byte ever admitted: what was admitted while a sum was taken is this difference. */
+    private long admitted;
+    /** When {@link #known} was summed. */
+    private volatile long knownAt;
 
     StorageBudget(JdbcTemplate jdbc, PlatformTransactionManager transactions, RequestLimits limits) {
         this.jdbc = jdbc;
@@ -51,10 +57,12 @@ public class StorageBudget {
      * @throws ErrorResponseException 507 when it has not
      */
     public void admit(long bytes, Runnable store) {
+        sumIfStale();
         synchronized (this) {
-            requireRoom(bytes);
+            checkRoom(bytes);
             known += bytes;
             reserved += bytes;
+            admitted += bytes;
         }
         boolean stored = false;
         try {
@@ -75,7 +83,14 @@ public class StorageBudget {
      *
      * @throws ErrorResponseException 507 when it has not
      */
-    public synchronized void requireRoom(long bytes) {
+    public void requireRoom(long bytes) {
+        sumIfStale();
+        synchronized (this) {
+            checkRoom(bytes);
+        }
+    }
+
+    private void checkRoom(long bytes) {
         long used = estimate(bytes);
         if (used + bytes > maxBytes) {
             ErrorResponseException full = Problems.exception(HttpStatus.INSUFFICIENT_STORAGE, "storage-full",
@@ -90,13 +105,39 @@ public class StorageBudget {
     }
 
     private long estimate(long adding) {
-        long now = System.nanoTime();
-        if (now - knownAt > FRESH_NANOS || known + adding > maxBytes * CLOSE) {
+        if (!summed || known + adding > maxBytes * CLOSE) {
             // a store that commits meanwhile is counted twice until the next sum: the estimate errs on the full side
             known = used() + reserved;
-            knownAt = now;
+            knownAt = System.nanoTime();
+            summed = true;
         }
         return known;
+    }
+
+    /**
+     * Sums the use again, outside the lock, when the estimate is over a second old and no other request is at it.
+     * A store that commits while the sum is taken was reserved when it began, or admitted since: both are added.
+     */
+    private void sumIfStale() {
+        if (!summed || System.nanoTime() - knownAt <= FRESH_NANOS || !summing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long reservedBefore;
+            long admittedBefore;
+            synchronized (this) {
+                reservedBefore = reserved;
+                admittedBefore = admitted;
+            }
+            long used = used();
+            synchronized (this) {
+                known = used + reservedBefore + admitted - admittedBefore;
+                knownAt = System.nanoTime();
+            }
+        }
+        finally {
+            summing.set(false);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,51 @@ class StorageBudgetTests {
         })).isInstanceOf(IllegalStateException.class);
         budget.admit(900, () -> jdbc.update("INSERT INTO dataset VALUES (900)"));
         assertThatThrownBy(() -> budget.admit(1, () -> { })).isInstanceOf(ErrorResponseException.class);
+    }
+
+    /**
+     * A sum taken once the estimate is stale (here made to take 600 ms) holds up no other admission: one admitted
+     * meanwhile returns before that sum has ended, and the sum then counts what was admitted while it ran.
+     */
+    @Test
+    void aStaleSumHoldsUpNoOtherAdmission() throws Exception {
+        StorageBudget budget = budget("budget-slow-sum");
+        budget.admit(100, () -> jdbc.update("INSERT INTO model VALUES (100)"));
+        jdbc.execute("CREATE ALIAS SLOW_SUM FOR \"" + SlowSum.class.getName() + ".bytes\"");
+        jdbc.execute("ALTER TABLE row_set RENAME TO row_set_rows");
+        jdbc.execute("CREATE VIEW row_set AS SELECT stored_bytes FROM row_set_rows UNION ALL SELECT SLOW_SUM()");
+        Thread.sleep(1100);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        Future<?> summing = threads.submit(() -> budget.admit(100, () -> jdbc.update("INSERT INTO model VALUES (100)")));
+        for (int wait = 0; !SUM_STARTED.get() && wait < 400; wait++) {
+            Thread.sleep(5);
+        }
+        assertThat(SUM_STARTED).as("the stale estimate was summed again").isTrue();
+
+        budget.admit(500, () -> jdbc.update("INSERT INTO dataset VALUES (500)"));
+        boolean sumEndedFirst = SUM_ENDED.get();
+        summing.get(10, TimeUnit.SECONDS);
+        threads.shutdown();
+
+        assertThat(sumEndedFirst).as("the admission waited for the sum").isFalse();
+        // 800 stored of 1000: the 500 admitted while the sum ran are counted, so 201 more do not fit
+        assertThatThrownBy(() -> budget.admit(201, () -> { })).isInstanceOf(ErrorResponseException.class);
+        budget.admit(200, () -> { });
+    }
+
+    private static final AtomicBoolean SUM_STARTED = new AtomicBoolean();
+    private static final AtomicBoolean SUM_ENDED = new AtomicBoolean();
+
+    /** Called by the database in the view the sums read. */
+    public static final class SlowSum {
+
+        /** No bytes, after 600 ms. */
+        public static long bytes() throws InterruptedException {
+            SUM_STARTED.set(true);
+            Thread.sleep(600);
+            SUM_ENDED.set(true);
+            return 0;
+        }
     }
 
     private static void await(CountDownLatch latch) {
