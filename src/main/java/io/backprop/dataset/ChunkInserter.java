@@ -27,11 +27,7 @@ final class ChunkInserter implements AutoCloseable {
 
     static final String INSERT = "INSERT INTO row_chunk (row_set_id, part, first_row, row_count, float32, content) "
             + "VALUES (?, ?, ?, ?, ?, ?)";
-    /**
-     * Blocks of about a megabyte each: enough to ride out H2's pauses while it writes its file, during which the
-     * parsing thread otherwise waited (W5's CSV upload: 2.03 s with four, 1.88 s with eight, medians of six).
-     */
-    private static final int WAITING = 8;
+    private static final int WAITING = 4;
     private static final RowBlock END = new RowBlock(RowChunk.Part.FEATURES, -1, 0, 0, new double[0]);
     /** Idle threads end after a minute; how many run at once is bounded by the uploads and requests storing rows. */
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {
