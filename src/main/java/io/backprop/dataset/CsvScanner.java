@@ -20,8 +20,8 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
  * Splits CSV bytes (commas, double quotes doubled inside quoted values, LF or CRLF line ends) into records and
  * fields without decoding them: numbers are parsed straight from the bytes, most of them in the same pass that
  * finds where their fields end, and only text that is kept (names, labels, values quoted in a problem) is
- * decoded, strictly, as UTF-8. Spaces around values are ignored and
- * empty lines skipped. Records are numbered from 1 (the header); problems name that number as the line.
+ * decoded, strictly, as UTF-8. Spaces around values are ignored and empty lines skipped. Records are numbered
+ * from 1 (the header); problems name that number as the line.
  * Written for speed: the common CSV libraries make a String of every value, which caps an upload at a few tens
  * of MB/s (commons-csv: 37 MB/s end to end), where parsing numbers from bytes keeps up with the store.
  */
