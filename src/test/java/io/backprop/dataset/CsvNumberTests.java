@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -55,6 +57,19 @@ class CsvNumberTests {
             numbers[j] = scanner.number(j);
         }
         assertThat(numbers).containsExactly(1.5, -2, 3.25, 40, 12345678901234567890.0);
+    }
+
+    @Test
+    void loneDigitsShouldParseWhereverTheirFieldEnds() throws IOException {
+        CsvScanner scanner = new CsvScanner(new ByteArrayInputStream("0,1,9\r\n5,7\n3".getBytes(StandardCharsets.UTF_8)),
+                1 << 16);
+        List<Double> numbers = new ArrayList<>();
+        while (scanner.next()) {
+            for (int j = 0; j < scanner.fields(); j++) {
+                numbers.add(scanner.number(j));
+            }
+        }
+        assertThat(numbers).containsExactly(0.0, 1.0, 9.0, 5.0, 7.0, 3.0);
     }
 
     @Test
