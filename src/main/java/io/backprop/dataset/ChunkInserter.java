@@ -19,8 +19,12 @@ final class ChunkInserter implements AutoCloseable {
 
     static final String INSERT = "INSERT INTO row_chunk (row_set_id, part, first_row, row_count, float32, content) "
             + "VALUES (?, ?, ?, ?, ?, ?)";
-    /** Blocks of rows (about a megabyte each) waiting to be encoded, and chunks waiting to be inserted. */
+    /**
+     * Blocks of rows (about a megabyte each) waiting to be encoded, and chunks waiting to be inserted: the blocks
+     * ride out H2's pauses while it writes its file; one chunk more in flight than on a single thread.
+     */
     private static final int WAITING = 4;
+    private static final int WAITING_CHUNKS = 1;
 
     private final PreparedStatement insert;
     private final String rowSetId;
@@ -43,7 +47,7 @@ final class ChunkInserter implements AutoCloseable {
         }
         this.rowSetId = rowSetId;
         this.beforeInsert = beforeInsert;
-        this.inserting = new HandOff<>(WAITING, this::insert);
+        this.inserting = new HandOff<>(WAITING_CHUNKS, this::insert);
         this.encoding = new HandOff<>(WAITING, block -> inserting.put(encode.apply(block)));
     }
 
