@@ -92,9 +92,9 @@ public class ModelCreation {
      *     budget (see {@link ModelBudget}, {@link StorageBudget})
      */
     ModelView create(JsonNode body) {
-        Admitted admitted = admit(body);
+        // a full queue refuses first: while clients wait out a full queue, most requests are refused
         queue.requireRoom();
-        return store(admitted, null, 0, () -> { });
+        return store(admit(body), null, 0, () -> { });
     }
 
     /** A training request that passed every check and budget, ready to be stored and queued. */

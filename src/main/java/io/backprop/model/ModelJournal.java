@@ -124,11 +124,11 @@ class ModelJournal implements TrainingJournal {
      * once in 9,000 tiny jobs on two threads, despite the lock) store again, with the next number.
      */
     @Override
-    public void succeeded(TrainingJob job, JobResult result) {
+    public void succeeded(TrainingJob job, JobResult result, Runnable alongside) {
         ModelResult stored = new ModelResult(job.modelId(), result.parameters(), new LearningCurve(result.curve()));
         for (int attempt = 1; ; attempt++) {
             try {
-                store(job, result, stored);
+                store(job, result, stored, alongside);
                 break;
             }
             catch (DuplicateKeyException sameVersion) {
@@ -140,7 +140,7 @@ class ModelJournal implements TrainingJournal {
         announceEnd(job.modelId());
     }
 
-    private void store(TrainingJob job, JobResult result, ModelResult stored) {
+    private void store(TrainingJob job, JobResult result, ModelResult stored, Runnable alongside) {
         transaction.executeWithoutResult(status -> {
             // versions of a name are numbered one at a time, across replicas
             admission.hold();
@@ -151,6 +151,7 @@ class ModelJournal implements TrainingJournal {
                 aggregates.insert(stored);
                 checkpoints.deleteById(job.modelId());
             }
+            alongside.run();
         });
     }
 

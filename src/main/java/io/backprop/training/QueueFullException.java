@@ -17,6 +17,12 @@ public class QueueFullException extends ErrorResponseException {
         getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
     }
 
+    /** No stack trace: a refusal, not a fault, and a full queue may refuse thousands a second. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     private static ProblemDetail problem(int waiting) {
         return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Training queue full",
                 "The training queue is full (" + waiting + " jobs waiting); try again later.");

@@ -32,8 +32,12 @@ public interface TrainingJournal {
     /** Asks the job of a RUNNING model, wherever it runs, to stop; false when the model is not RUNNING. */
     boolean requestStop(String modelId);
 
-    /** RUNNING → SUCCEEDED, with the trained parameters and learning curve stored. */
-    void succeeded(TrainingJob job, JobResult result);
+    /**
+     * RUNNING → SUCCEEDED, with the trained parameters and learning curve stored; {@code alongside} runs in the
+     * same transaction whether or not the model was still RUNNING (the job engine's record of the job ends with
+     * it, in one commit).
+     */
+    void succeeded(TrainingJob job, JobResult result, Runnable alongside);
 
     /** RUNNING → FAILED, with a message a person can act on. */
     void failed(String modelId, String message);

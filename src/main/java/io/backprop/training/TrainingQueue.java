@@ -45,6 +45,8 @@ import io.backprop.system.AdmissionLock;
 public class TrainingQueue implements SmartLifecycle {
 
     static final String TASK = "training";
+    /** How long a queue found full refuses jobs without counting it again. */
+    private static final long FULL_NANOS = 10_000_000;
     /** How often a stop waits for a job running on another replica to end. */
     private static final Duration STOP_POLL = Duration.ofMillis(100);
 
@@ -64,6 +66,8 @@ public class TrainingQueue implements SmartLifecycle {
     private volatile Scheduler scheduler;
     private final Map<String, TrainingRun> running = new ConcurrentHashMap<>();
     private volatile boolean started;
+    /** Until when the queue counts as full (System.nanoTime()); see {@link #requireRoom}. */
+    private volatile long fullUntil = System.nanoTime();
 
     TrainingQueue(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, TrainingJournal journal,
             TrainingEvents events, JobProperties properties, Clock clock, AdmissionLock admission,
@@ -121,7 +125,7 @@ public class TrainingQueue implements SmartLifecycle {
         transaction.executeWithoutResult(status -> {
             admission.hold();
             if (journal.queued() > properties.queueCapacity()) {
-                throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
+                refuse();
             }
             scheduler.schedule(task.instance(modelId), clock.instant());
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -135,19 +139,33 @@ public class TrainingQueue implements SmartLifecycle {
 
     /**
      * Refuses a job before anything of it is stored when the queue is full already; {@link #submit} checks again
-     * under the lock, as the queue may fill meanwhile.
+     * under the lock, as the queue may fill meanwhile. A queue found full is taken as full, without counting it
+     * again, until a job leaves it here or for {@link #FULL_NANOS} (a job may leave it on another replica): clients
+     * waiting out a full queue send most of the requests then, and counting for each took as long as the rest of
+     * the refusal.
      *
      * @throws QueueFullException when as many jobs wait as the queue holds
      */
     public void requireRoom() {
-        if (journal.queued() >= properties.queueCapacity()) {
-            throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
+        if (System.nanoTime() - fullUntil < 0 || journal.queued() >= properties.queueCapacity()) {
+            refuse();
         }
+    }
+
+    private void refuse() {
+        long now = System.nanoTime();
+        if (now - fullUntil >= 0) {
+            fullUntil = now + FULL_NANOS;
+        }
+        throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
     }
 
     /** On a training thread: runs the job, and hands it back when this replica stops before it ends. */
     private CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
-        TrainingRun run = new TrainingRun(instance.getId(), journal, events, properties, metrics);
+        String modelId = instance.getId();
+        TrainingRun run = new TrainingRun(modelId, journal, () -> jdbc.update("DELETE FROM scheduled_tasks WHERE "
+                + "task_name = ? AND task_instance = ?", TASK, modelId), events, properties, metrics);
+        fullUntil = System.nanoTime();
         running.put(run.modelId(), run);
         try {
             run.run();
@@ -157,6 +175,9 @@ public class TrainingQueue implements SmartLifecycle {
         }
         if (run.handedBack()) {
             return (complete, operations) -> operations.reschedule(complete, clock.instant());
+        }
+        if (run.executionEnded()) {
+            return (complete, operations) -> { };
         }
         return new CompletionHandler.OnCompleteRemove<>();
     }
@@ -170,6 +191,7 @@ public class TrainingQueue implements SmartLifecycle {
         if (run != null) {
             run.cancel();
         }
+        fullUntil = System.nanoTime();
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = ?", TASK,
                 modelId, false);
     }

@@ -45,6 +45,9 @@ final class TrainingRun implements Runnable {
 
     private final String modelId;
     private final TrainingJournal journal;
+    /** Ends the job engine's record of the job, in the transaction that stores its success. */
+    private final Runnable endExecution;
+    private volatile boolean executionEnded;
     private final TrainingEvents events;
     private final JobProperties properties;
     private final CountDownLatch done = new CountDownLatch(1);
@@ -66,10 +69,11 @@ final class TrainingRun implements Runnable {
     /** Epochs this run trained (a resumed job's earlier epochs not counted), on the training thread. */
     private int epochsTrained;
 
-    TrainingRun(String modelId, TrainingJournal journal, TrainingEvents events, JobProperties properties,
-            TrainingMetrics metrics) {
+    TrainingRun(String modelId, TrainingJournal journal, Runnable endExecution, TrainingEvents events,
+            JobProperties properties, TrainingMetrics metrics) {
         this.modelId = modelId;
         this.journal = journal;
+        this.endExecution = endExecution;
         this.events = events;
         this.properties = properties;
         this.metrics = metrics;
@@ -96,6 +100,11 @@ final class TrainingRun implements Runnable {
     void shutDown() {
         handBackBy = System.nanoTime() + HAND_BACK_WAIT.toNanos();
         shuttingDown = true;
+    }
+
+    /** Whether the job engine's record of the job ended with its stored success (one commit instead of two). */
+    boolean executionEnded() {
+        return executionEnded;
     }
 
     /** Whether the job stopped because the service shut down, and must run again. */
@@ -199,7 +208,8 @@ final class TrainingRun implements Runnable {
             curve.record(result.epochs(), metrics.training().cost() + penalty, metrics.validation() == null
                     ? Double.NaN : metrics.validation().cost() + penalty);
             journal.succeeded(job, new JobResult(result.parameters(), metrics, result.epochs(), curve.points(),
-                    result.bestEpoch(), result.stoppedEarly(), stopRequested));
+                    result.bestEpoch(), result.stoppedEarly(), stopRequested), endExecution);
+            executionEnded = true;
             return "succeeded";
         }
         catch (TrainingDivergedException e) {

@@ -1,8 +1,10 @@
 package io.backprop.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.backprop.dataset.DatasetInput;
 import io.backprop.dataset.RowSet;
@@ -83,9 +86,12 @@ class ModelJournalTests {
     @Test
     void aSuccessShouldStoreParametersMetricsAndOutcomeTogether() {
         TrainingJob job = journal.started(ID).orElseThrow();
+        List<Boolean> alongsideInTransaction = new ArrayList<>();
 
-        journal.succeeded(job, result(job));
+        journal.succeeded(job, result(job), () -> alongsideInTransaction.add(
+                TransactionSynchronizationManager.isActualTransactionActive()));
 
+        assertThat(alongsideInTransaction).containsExactly(true);
         Model model = models.findById(ID).orElseThrow();
         assertThat(model.status()).isEqualTo(ModelStatus.SUCCEEDED);
         assertThat(model.fit().preprocessing().features().columns()).as("fitted by the job").hasSize(2);
@@ -105,7 +111,7 @@ class ModelJournalTests {
         Mockito.doThrow(new DuplicateKeyException("version 1 of xor was taken meanwhile")).doAnswer(repository)
                 .when(models).assignVersion(ID);
 
-        journal.succeeded(job, result(job));
+        journal.succeeded(job, result(job), () -> { });
 
         Model model = models.findById(ID).orElseThrow();
         assertThat(model.status()).isEqualTo(ModelStatus.SUCCEEDED);
@@ -118,11 +124,25 @@ class ModelJournalTests {
     void aLateSuccessOfACancelledJobShouldStoreNothing() {
         TrainingJob job = journal.started(ID).orElseThrow();
         models.markCancelled(ID, NOW);
+        List<String> alongside = new ArrayList<>();
 
-        journal.succeeded(job, result(job));
+        journal.succeeded(job, result(job), () -> alongside.add("ran"));
 
+        assertThat(alongside).as("the job engine's record ends all the same").containsExactly("ran");
         assertThat(models.findById(ID).orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
         assertThat(models.findById(ID).orElseThrow().version()).as("no version for a cancelled job").isNull();
+        assertThat(results.findById(ID)).isEmpty();
+    }
+
+    @Test
+    void aSuccessWhoseCompanionWriteFailsShouldStoreNothing() {
+        TrainingJob job = journal.started(ID).orElseThrow();
+
+        assertThatThrownBy(() -> journal.succeeded(job, result(job), () -> {
+            throw new IllegalStateException("the job engine's record could not be ended");
+        })).hasMessageContaining("could not be ended");
+
+        assertThat(models.findById(ID).orElseThrow().status()).isEqualTo(ModelStatus.RUNNING);
         assertThat(results.findById(ID)).isEmpty();
     }
 

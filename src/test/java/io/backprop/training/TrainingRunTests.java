@@ -35,7 +35,7 @@ class TrainingRunTests {
             }
         };
 
-        new TrainingRun("m", journal, new TrainingEvents(PROPERTIES), PROPERTIES,
+        new TrainingRun("m", journal, () -> { }, new TrainingEvents(PROPERTIES), PROPERTIES,
                 new TrainingMetrics(new SimpleMeterRegistry())).run();
 
         assertThat(failures).singleElement().asString()
@@ -65,7 +65,7 @@ class TrainingRunTests {
         }
 
         @Override
-        public void succeeded(TrainingJob job, JobResult result) {
+        public void succeeded(TrainingJob job, JobResult result, Runnable alongside) {
         }
 
         @Override
