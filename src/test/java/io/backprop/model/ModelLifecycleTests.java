@@ -48,8 +48,18 @@ class ModelLifecycleTests extends HttpApiTests {
     }
 
     @Test
+    void fullQueueShouldRefuseBeforeCheckingTheRequest() {
+        api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body("{\"training\": {\"epochs\": 0}}")
+                .exchange().expectStatus().isEqualTo(429)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/queue-full");
+    }
+
+    @Test
     void cancelledQueuedJobsShouldGiveTheirPlacesBackAtOnce() {
         for (int round = 0; round < 5; round++) {
+            // refused first, so that the queue is known full when the place is given back
+            api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(ApiClient.LONG).exchange()
+                    .expectStatus().isEqualTo(429);
             String cancelled = queued;
             api.post("/models/" + cancelled + "/cancel", "");
             queued = api.train(ApiClient.LONG);
