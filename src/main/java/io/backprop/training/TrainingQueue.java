@@ -46,7 +46,7 @@ public class TrainingQueue implements SmartLifecycle {
 
     static final String TASK = "training";
     /** How long a queue found full refuses jobs without counting it again. */
-    private static final long FULL_NANOS = 10_000_000;
+    private static final long RECOUNT_NANOS = 10_000_000;
     /** How often a stop waits for a job running on another replica to end. */
     private static final Duration STOP_POLL = Duration.ofMillis(100);
 
@@ -66,8 +66,7 @@ public class TrainingQueue implements SmartLifecycle {
     private volatile Scheduler scheduler;
     private final Map<String, TrainingRun> running = new ConcurrentHashMap<>();
     private volatile boolean started;
-    /** Until when the queue counts as full (System.nanoTime()); see {@link #requireRoom}. */
-    private volatile long fullUntil = System.nanoTime();
+    private final QueueRoom room;
 
     TrainingQueue(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, TrainingJournal journal,
             TrainingEvents events, JobProperties properties, Clock clock, AdmissionLock admission,
@@ -84,6 +83,8 @@ public class TrainingQueue implements SmartLifecycle {
         this.replica = name.length() > 50 ? name.substring(0, 50) : name;
         this.dataSource = dataSource;
         this.postgres = isPostgres(jdbc);
+        this.room = new QueueRoom(() -> properties.queueCapacity() - journal.queued(), properties.queueCapacity(),
+                RECOUNT_NANOS, System::nanoTime);
     }
 
     private Scheduler newScheduler() {
@@ -125,6 +126,7 @@ public class TrainingQueue implements SmartLifecycle {
         transaction.executeWithoutResult(status -> {
             admission.hold();
             if (journal.queued() > properties.queueCapacity()) {
+                room.foundFull();
                 refuse();
             }
             scheduler.schedule(task.instance(modelId), clock.instant());
@@ -138,25 +140,18 @@ public class TrainingQueue implements SmartLifecycle {
     }
 
     /**
-     * Refuses a job before anything of it is stored when the queue is full already; {@link #submit} checks again
-     * under the lock, as the queue may fill meanwhile. A queue found full is taken as full, without counting it
-     * again, until a job leaves it here or for {@link #FULL_NANOS} (a job may leave it on another replica): clients
-     * waiting out a full queue send most of the requests then, and counting for each took as long as the rest of
-     * the refusal.
+     * Refuses a job before anything of it is stored when the queue is full already, as far as {@link QueueRoom}
+     * knows; {@link #submit} checks again under the lock, as the queue may fill meanwhile.
      *
      * @throws QueueFullException when as many jobs wait as the queue holds
      */
     public void requireRoom() {
-        if (System.nanoTime() - fullUntil < 0 || journal.queued() >= properties.queueCapacity()) {
+        if (!room.take()) {
             refuse();
         }
     }
 
     private void refuse() {
-        long now = System.nanoTime();
-        if (now - fullUntil >= 0) {
-            fullUntil = now + FULL_NANOS;
-        }
         throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
     }
 
@@ -165,7 +160,7 @@ public class TrainingQueue implements SmartLifecycle {
         String modelId = instance.getId();
         TrainingRun run = new TrainingRun(modelId, journal, () -> jdbc.update("DELETE FROM scheduled_tasks WHERE "
                 + "task_name = ? AND task_instance = ?", TASK, modelId), events, properties, metrics);
-        fullUntil = System.nanoTime();
+        room.freed();
         running.put(run.modelId(), run);
         try {
             run.run();
@@ -191,7 +186,7 @@ public class TrainingQueue implements SmartLifecycle {
         if (run != null) {
             run.cancel();
         }
-        fullUntil = System.nanoTime();
+        room.freed();
         jdbc.update("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ? AND picked = ?", TASK,
                 modelId, false);
     }
