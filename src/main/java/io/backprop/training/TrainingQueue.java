@@ -45,7 +45,7 @@ import io.backprop.system.AdmissionLock;
 public class TrainingQueue implements SmartLifecycle {
 
     static final String TASK = "training";
-    /** How long a queue found full refuses jobs without counting it again. */
+    /** How long a queue found full refuses jobs without counting it again, unless a job leaves it here. */
     private static final long RECOUNT_NANOS = 10_000_000;
     /** How often a stop waits for a job running on another replica to end. */
     private static final Duration STOP_POLL = Duration.ofMillis(100);
