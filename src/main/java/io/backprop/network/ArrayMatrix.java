@@ -123,6 +123,11 @@ final class ArrayMatrix implements Matrix {
     }
 
     @Override
+    public void softmaxRows() {
+        Matrix.softmaxRows(values, columns);
+    }
+
+    @Override
     public double get(int i) {
         return values[i];
     }

@@ -62,22 +62,27 @@ interface Matrix extends AutoCloseable {
         }
     }
 
-    /** Each row's softmax, from z − max(z) so that large z cannot overflow. */
-    private void softmaxRows() {
-        int columns = columns();
-        for (int start = 0; start < size(); start += columns) {
+    /** this = each row's softmax (see {@link #softmaxRows(double[], int)}). */
+    void softmaxRows();
+
+    /**
+     * Each row's softmax over {@code values}, held row by row {@code columns} to a row, in place,
+     * from z − max(z) so that large z cannot overflow. Backends run it on an array: element by element through
+     * {@link #get}/{@link #set}, W5's 128 × 10 outputs took 35 µs a step in an ND4J buffer.
+     */
+    static void softmaxRows(double[] values, int columns) {
+        for (int start = 0; start < values.length; start += columns) {
             double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < columns; j++) {
-                max = Math.max(max, get(start + j));
+            for (int j = start; j < start + columns; j++) {
+                max = Math.max(max, values[j]);
             }
             double sum = 0;
-            for (int j = 0; j < columns; j++) {
-                double e = Math.exp(get(start + j) - max);
-                set(start + j, e);
-                sum += e;
+            for (int j = start; j < start + columns; j++) {
+                values[j] = Math.exp(values[j] - max);
+                sum += values[j];
             }
-            for (int j = 0; j < columns; j++) {
-                set(start + j, get(start + j) / sum);
+            for (int j = start; j < start + columns; j++) {
+                values[j] /= sum;
             }
         }
     }

@@ -38,6 +38,8 @@ final class Nd4jMatrix implements Matrix {
     /** All values, for loops that run faster on the heap; allocated on first use. */
     private float[] heapFloats;
     private double[] heapDoubles;
+    /** The float64 values softmax is computed on, for a float32 matrix; allocated on first use. */
+    private double[] softmaxScratch;
     /** rows ones, allocated on first use: BLAS adds a row to every row, and sums the rows, by way of it. */
     private Nd4jMatrix ones;
 
@@ -220,9 +222,11 @@ final class Nd4jMatrix implements Matrix {
     }
 
     /**
-     * ReLU's derivative multiplies by 1 where the output is positive, else 0. Positive outputs come in no
-     * pattern, so a branch mispredicted every other element (10 times slower, measured); the sign of −bits gives
-     * the factor without one (a ReLU output is never −0).
+     * ReLU's derivative keeps a value where the output is positive and zeroes it elsewhere. Positive outputs come
+     * in no pattern, so a branch mispredicted every other element (10 times slower, measured); the bits of −a,
+     * shifted arithmetically, give a mask of all ones for a positive output and none for +0 (a ReLU output is
+     * never −0), which the JIT vectorises (W5's 128 × 128 float32 values: 32 µs multiplied by the sign bit, 10 µs
+     * masked).
      */
     @Override
     public void multiplyByDerivative(Activation f, Matrix output) {
@@ -236,7 +240,7 @@ final class Nd4jMatrix implements Matrix {
             float[] v = heapFloats();
             float[] out = a.heapFloats();
             for (int i = 0; i < size; i++) {
-                v[i] *= (-Float.floatToRawIntBits(out[i])) >>> 31;
+                v[i] = Float.intBitsToFloat(Float.floatToRawIntBits(v[i]) & (-Float.floatToRawIntBits(out[i]) >> 31));
             }
             floats.put(0, v, 0, size);
         }
@@ -244,8 +248,31 @@ final class Nd4jMatrix implements Matrix {
             double[] v = heapDoubles();
             double[] out = a.heapDoubles();
             for (int i = 0; i < size; i++) {
-                v[i] *= (-Double.doubleToRawLongBits(out[i])) >>> 63;
+                v[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(v[i])
+                        & (-Double.doubleToRawLongBits(out[i]) >> 63));
             }
+            doubles.put(0, v, 0, size);
+        }
+    }
+
+    /** On a float64 copy of the values (float32 values are widened into a scratch array kept for it). */
+    @Override
+    public void softmaxRows() {
+        if (floats != null) {
+            float[] v = heapFloats();
+            softmaxScratch = softmaxScratch != null ? softmaxScratch : new double[size];
+            for (int i = 0; i < size; i++) {
+                softmaxScratch[i] = v[i];
+            }
+            Matrix.softmaxRows(softmaxScratch, columns);
+            for (int i = 0; i < size; i++) {
+                v[i] = (float) softmaxScratch[i];
+            }
+            floats.put(0, v, 0, size);
+        }
+        else {
+            double[] v = heapDoubles();
+            Matrix.softmaxRows(v, columns);
             doubles.put(0, v, 0, size);
         }
     }

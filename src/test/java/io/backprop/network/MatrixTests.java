@@ -79,6 +79,24 @@ class MatrixTests {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
+    void softmaxShouldTakeEachRowOnItsOwn(Backend backend, Precision precision) {
+        double[][] p = activated(backend, precision, Activation.SOFTMAX, new double[][] {{0, Math.log(3)}, {50, 50}});
+        assertThat(p[0]).containsExactly(new double[] {0.25, 0.75}, close(precision));
+        assertThat(p[1]).containsExactly(new double[] {0.5, 0.5}, close(precision));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void reluShouldPassGradientsOnlyWherePositive(Backend backend, Precision precision) {
+        double[][] a = {{0, 1e-30, 7}, {3, 0, 0}};
+        double[][] g = {{-2, -4, 8}, {9, 5, -6}};
+        double[][] chained = chained(backend, precision, Activation.RELU, g, a);
+        assertThat(chained[0]).containsExactly(new double[] {0, -4, 8}, close(precision));
+        assertThat(chained[1]).containsExactly(new double[] {9, 0, 0}, close(precision));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
     void derivativesShouldBeChainedThroughTheActivationOutput(Backend backend, Precision precision) {
         double[][] a = {{0.25, 0.5, -0.5}};
         double[][] g = {{2, 4, 8}};
