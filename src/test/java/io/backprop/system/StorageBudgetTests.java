@@ -28,6 +28,8 @@ class StorageBudgetTests {
     private JdbcTemplate jdbc;
 
     private StorageBudget budget(String name) {
+        SUM_STARTED.set(false);
+        SUM_ENDED.set(false);
         DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         jdbc = new JdbcTemplate(database);
         for (String table : List.of("model", "dataset", "row_set")) {
@@ -116,6 +118,27 @@ class StorageBudgetTests {
         // 800 stored of 1000: the 500 admitted while the sum ran are counted, so 201 more do not fit
         assertThatThrownBy(() -> budget.admit(201, () -> { })).isInstanceOf(ErrorResponseException.class);
         budget.admit(200, () -> { });
+    }
+
+    /** A sum that took 600 ms is not taken again a second later: the next waits a hundred times as long. */
+    @Test
+    void aSlowSumIsTakenSeldom() throws Exception {
+        StorageBudget budget = budget("budget-seldom-sum");
+        jdbc.execute("CREATE ALIAS SLOW_SUM FOR \"" + SlowSum.class.getName() + ".bytes\"");
+        jdbc.execute("CREATE VIEW slow AS SELECT SLOW_SUM() AS stored_bytes");
+        jdbc.execute("ALTER TABLE row_set RENAME TO row_set_rows");
+        jdbc.execute("CREATE VIEW row_set AS SELECT stored_bytes FROM row_set_rows UNION ALL SELECT * FROM slow");
+        budget.admit(100, () -> jdbc.update("INSERT INTO model VALUES (100)"));
+        assertThat(SUM_ENDED).as("the first admission summed").isTrue();
+        Thread.sleep(1100);
+        SUM_STARTED.set(false);
+
+        budget.admit(100, () -> jdbc.update("INSERT INTO model VALUES (100)"));
+
+        assertThat(SUM_STARTED).as("summed again a second after a sum of 600 ms").isFalse();
+        // the estimate still counts every admission: 300 stored, so 701 more do not fit
+        assertThatThrownBy(() -> budget.admit(701, () -> { })).isInstanceOf(ErrorResponseException.class);
+        budget.admit(700, () -> { });
     }
 
     private static final AtomicBoolean SUM_STARTED = new AtomicBoolean();
