@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.backprop.access.RateLimited;
 import io.backprop.model.spec.TrainingRequest;
+import io.backprop.training.QueuesTraining;
 import io.backprop.web.Links;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -63,6 +64,7 @@ class ModelController {
     @ApiResponse(responseCode = "429", description = "The training queue is full; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @RateLimited(RateLimited.Kind.TRAINING)
+    @QueuesTraining
     ResponseEntity<ModelView> trainModel(@RequestBody JsonNode request) {
         ModelView model = creation.create(request);
         return ResponseEntity.accepted().location(links.to("/models/{id}", model.id())).body(model);

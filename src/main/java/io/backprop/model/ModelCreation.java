@@ -86,14 +86,13 @@ public class ModelCreation {
 
     /**
      * @throws InvalidRequestException listing every problem with the request
-     * @throws QueueFullException when the training queue is full (nothing is kept then)
+     * @throws QueueFullException when the training queue filled meanwhile (nothing is kept then)
      * @throws org.springframework.web.ErrorResponseException past the owner's quotas (see {@link Quotas})
      * @throws org.springframework.web.ErrorResponseException when the model, its job or the store would be past a
      *     budget (see {@link ModelBudget}, {@link StorageBudget})
      */
     ModelView create(JsonNode body) {
-        // a full queue refuses first: while clients wait out a full queue, most requests are refused
-        queue.requireRoom();
+        // a full queue was refused before the request was read (QueueGate)
         return store(admit(body), null, 0, () -> { });
     }
 

@@ -55,6 +55,14 @@ class ModelLifecycleTests extends HttpApiTests {
     }
 
     @Test
+    void fullQueueShouldRefuseBeforeReadingTheRequest() {
+        api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body("{not json").exchange()
+                .expectStatus().isEqualTo(429).expectHeader().valueEquals("Retry-After", "7")
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/queue-full")
+                .jsonPath("$.instance").isEqualTo("/models");
+    }
+
+    @Test
     void cancelledQueuedJobsShouldGiveTheirPlacesBackAtOnce() {
         for (int round = 0; round < 5; round++) {
             // refused first, so that the queue is known full when the place is given back
