@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,7 +21,6 @@ import io.backprop.web.ProblemResponses;
  * controller called by reflection, whose wrapper filled in a stack trace, the problem written through the message
  * converters and flushed), which left tiny jobs a quarter less of the machine.
  */
-@Component
 class QueueGate implements HandlerInterceptor, WebMvcConfigurer {
 
     /** After the rate limits, which count every request, refused or not. */
