@@ -169,7 +169,9 @@ $('train-form').addEventListener('submit', async (event) => {
   }
   try {
     const model = await api('POST', '/models', request);
-    $('train-message').textContent = `Training "${model.name}" started.`;
+    // a job small enough is trained at once, and answered as it ended
+    $('train-message').textContent = model.status === 'QUEUED' ? `Training "${model.name}" started.`
+      : `"${model.name}" trained at once: ${model.status}.`;
     $('predict-rows').value = JSON.stringify(PREDICT_EXAMPLES[$('train-request').dataset.example]
       || request.dataset && request.dataset.features || [[0, 0]]);
     location.hash = '#/models/' + model.id;

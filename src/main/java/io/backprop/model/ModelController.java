@@ -1,5 +1,7 @@
 package io.backprop.model;
 
+import java.net.URI;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -50,7 +52,9 @@ class ModelController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Train a model", description = "Stores the request and trains in the background. "
-            + "Answers at once with the model in status QUEUED; follow it at the Location.")
+            + "Answers at once with the model in status QUEUED; follow it at the Location. A job small enough "
+            + "(backprop.training.at-once-max-flops and -steps: XOR for a few thousand epochs) trains at once "
+            + "instead, and the answer is 201 with the model as it ended, SUCCEEDED or FAILED.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = TrainingRequest.class), examples = {
             @ExampleObject(name = "xor", summary = "XOR with a 2-3-1 sigmoid network", value = ApiExamples.XOR),
@@ -59,6 +63,8 @@ class ModelController {
             @ExampleObject(name = "exam", summary = "Exam scores from hours studied and slept, in raw units",
                     value = ApiExamples.EXAM) }))
     @ApiResponse(responseCode = "202", description = "Accepted and queued", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Trained at once: the model as it ended",
+            useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "Invalid request: every violated field is listed",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "429", description = "The training queue is full; see Retry-After",
@@ -67,7 +73,9 @@ class ModelController {
     @QueuesTraining
     ResponseEntity<ModelView> trainModel(@RequestBody JsonNode request) {
         ModelView model = creation.create(request);
-        return ResponseEntity.accepted().location(links.to("/models/{id}", model.id())).body(model);
+        URI location = links.to("/models/{id}", model.id());
+        return model.status().ended() ? ResponseEntity.created(location).body(model)
+                : ResponseEntity.accepted().location(location).body(model);
     }
 
     @GetMapping

@@ -2,7 +2,9 @@ package io.backprop.model;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,11 @@ import io.backprop.model.spec.TrainingRequest;
 import io.backprop.system.RequestLimits;
 import io.backprop.system.ResourceIds;
 import io.backprop.system.StorageBudget;
+import io.backprop.training.ImmediateTraining;
+import io.backprop.training.JobEnd;
 import io.backprop.training.JobProperties;
 import io.backprop.training.QueueFullException;
+import io.backprop.training.TrainingJob;
 import io.backprop.training.TrainingQueue;
 import io.backprop.web.InvalidRequestException;
 import io.backprop.web.JsonBinding;
@@ -60,12 +65,14 @@ public class ModelCreation {
     private final StoredModels storedModels;
     private final ModelDatasetRepository modelDatasets;
     private final SecureRandom seeds = new SecureRandom();
+    private final ImmediateTraining immediate;
+    private final ModelJournal journal;
 
     ModelCreation(JsonBinding binding, TrainingInputs inputs, ModelBudget budget, StorageBudget storage,
             JdbcAggregateOperations aggregates, TransactionTemplate transaction, TrainingQueue queue,
             RequestLimits limits, JobProperties jobs, ModelViews views, Clock clock,
             RowStore rowStore, Quotas quotas, AuditTrail audit, StoredModels storedModels,
-            ModelDatasetRepository modelDatasets) {
+            ModelDatasetRepository modelDatasets, ImmediateTraining immediate, ModelJournal journal) {
         this.binding = binding;
         this.inputs = inputs;
         this.budget = budget;
@@ -82,6 +89,8 @@ public class ModelCreation {
         this.audit = audit;
         this.storedModels = storedModels;
         this.modelDatasets = modelDatasets;
+        this.immediate = immediate;
+        this.journal = journal;
     }
 
     /**
@@ -93,7 +102,19 @@ public class ModelCreation {
      */
     ModelView create(JsonNode body) {
         // a full queue was refused before the request was read (QueueGate)
-        return store(admit(body), null, 0, () -> { });
+        Admitted admitted = admit(body);
+        if (immediate.suits(admitted.flops(), admitted.steps())) {
+            String id = ResourceIds.next();
+            Instant created = clock.instant();
+            TrainingJob job = TrainingData.prepare(admitted.spec, admitted.resolved.rows())
+                    .job(id, admitted.spec, admitted.resolved.start());
+            Optional<JobEnd> end = immediate.train(job);
+            if (end.isPresent()) {
+                store(admitted, id, created, null, 0, () -> { }, () -> journal.endedAtOnce(id, end.get()));
+                return views.of(aggregates.findById(id, Model.class));
+            }
+        }
+        return store(admitted, null, 0, () -> { });
     }
 
     /** A training request that passed every check and budget, ready to be stored and queued. */
@@ -123,6 +144,13 @@ public class ModelCreation {
         /** The work its training takes, as the cost ceiling counts it. */
         public double flops() {
             return ModelBudget.flops(spec, resolved.rows().rows());
+        }
+
+        /** The batches its training takes, every epoch of every pass over the rows (folds included). */
+        long steps() {
+            Integer batchSize = spec.training().batchSize();
+            long batches = batchSize == null ? 1 : (plan.trainingRows() + batchSize - 1) / batchSize;
+            return batches * spec.training().epochs() * spec.training().rowPasses();
         }
     }
 
@@ -173,15 +201,19 @@ public class ModelCreation {
     }
 
     private ModelView store(Admitted admitted, String searchId, int trial, Runnable guard) {
-        ModelSpec spec = admitted.spec;
-        DataFit plan = admitted.plan;
-        TrainingInputs.Resolved resolved = admitted.resolved;
         String id = ResourceIds.next();
+        return store(admitted, id, clock.instant(), searchId, trial, guard, () -> queue.submit(id));
+    }
+
+    /** Stores the model of an admitted request; {@code then} runs last in the storing transaction. */
+    private ModelView store(Admitted admitted, String id, Instant created, String searchId, int trial, Runnable guard,
+            Runnable then) {
+        ModelSpec spec = admitted.spec;
+        TrainingInputs.Resolved resolved = admitted.resolved;
         String name = admitted.request.name() != null ? admitted.request.name() : "model " + id.substring(0, 8);
-        long bytes = budget.storedBytes(spec, plan, resolved.start() != null);
-        Model model = Model.queued(id, name, Caller.newOwner(), Task.of(plan.labels(spec)), spec, plan, bytes,
-                clock.instant());
-        store(searchId == null ? model : model.inSearch(searchId, trial), resolved, guard);
+        Model model = Model.queued(id, name, Caller.newOwner(), Task.of(admitted.plan.labels(spec)), spec,
+                admitted.plan, budget.storedBytes(spec, admitted.plan, resolved.start() != null), created);
+        store(searchId == null ? model : model.inSearch(searchId, trial), resolved, guard, then);
         MDC.put("modelId", id);
         log.info("Accepted model {} ({} parameters, {} rows, {} epochs{})", id, spec.network().parameterCount(),
                 resolved.rows().rows(), spec.training().epochs(), searchId == null ? "" : ", trial " + trial
@@ -203,16 +235,17 @@ public class ModelCreation {
         queue.requireRoom();
         Model model = Model.queued(ResourceIds.next(), original.name(), Caller.newOwner(), original.task(), spec, plan,
                 budget.storedBytes(spec, plan, dataset.initialParameters() != null), clock.instant());
-        store(model, new TrainingInputs.Resolved(rows, dataset.rowSetId(), dataset.initialParameters()), () -> { });
+        store(model, new TrainingInputs.Resolved(rows, dataset.rowSetId(), dataset.initialParameters()), () -> { },
+                () -> queue.submit(model.id()));
         return views.of(model);
     }
 
     /**
      * Stores the model with a reference to its rows, storing rows given inline first unless the same rows are
-     * stored already, and queues its job, all in one transaction (a full queue keeps nothing); what the rows add
-     * to the store is bounded by their float64 size.
+     * stored already, then runs {@code then} (which queues its job, or records how it ended), all in one
+     * transaction (a full queue keeps nothing); what the rows add to the store is bounded by their float64 size.
      */
-    private void store(Model model, TrainingInputs.Resolved resolved, Runnable guard) {
+    private void store(Model model, TrainingInputs.Resolved resolved, Runnable guard, Runnable then) {
         RowSet rows = resolved.rows();
         long rowBytes = resolved.rowSetId() != null ? 0
                 : (long) rows.rows() * (rows.featureCount() + rows.targetCount()) * Double.BYTES;
@@ -226,8 +259,8 @@ public class ModelCreation {
             String rowSetId = resolved.rowSetId() != null ? resolved.rowSetId() : rowStore.store(rows).id();
             aggregates.insert(model);
             aggregates.insert(new ModelDataset(model.id(), rowSetId, resolved.start()));
-            queue.submit(model.id());
             audit.record("model.create", "model/" + model.id());
+            then.run();
         }));
     }
 }

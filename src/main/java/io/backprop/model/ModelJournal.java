@@ -15,6 +15,7 @@ import io.backprop.dataset.RowStore;
 import io.backprop.network.Checkpoint;
 import io.backprop.system.AdmissionLock;
 import io.backprop.training.CurvePoint;
+import io.backprop.training.JobEnd;
 import io.backprop.training.JobResult;
 import io.backprop.training.TrainingEvents;
 import io.backprop.training.TrainingJob;
@@ -125,11 +126,19 @@ class ModelJournal implements TrainingJournal {
      */
     @Override
     public void succeeded(TrainingJob job, JobResult result, Runnable alongside) {
-        ModelResult stored = new ModelResult(job.modelId(), result.parameters(), new LearningCurve(result.curve()));
+        retryingVersion(() -> transaction.executeWithoutResult(status -> {
+            storeSuccess(job, result);
+            alongside.run();
+        }));
+        announceEnd(job.modelId());
+    }
+
+    /** Runs {@code store} again, up to {@link #VERSION_ATTEMPTS} times, while its version number was taken. */
+    static void retryingVersion(Runnable store) {
         for (int attempt = 1; ; attempt++) {
             try {
-                store(job, result, stored, alongside);
-                break;
+                store.run();
+                return;
             }
             catch (DuplicateKeyException sameVersion) {
                 if (attempt == VERSION_ATTEMPTS) {
@@ -137,22 +146,32 @@ class ModelJournal implements TrainingJournal {
                 }
             }
         }
-        announceEnd(job.modelId());
     }
 
-    private void store(TrainingJob job, JobResult result, ModelResult stored, Runnable alongside) {
-        transaction.executeWithoutResult(status -> {
-            // versions of a name are numbered one at a time, across replicas
-            admission.hold();
-            if (models.markSucceeded(job.modelId(), result.epochs(), result.metrics().training().cost(),
-                    DataFit.of(job), result.metrics(), Outcome.of(result, job), clock.instant())) {
-                models.assignVersion(job.modelId());
-                models.recordReceipt(job.modelId(), receipts.of(job, result.parameters()));
-                aggregates.insert(stored);
-                checkpoints.deleteById(job.modelId());
-            }
-            alongside.run();
-        });
+    private void storeSuccess(TrainingJob job, JobResult result) {
+        // versions of a name are numbered one at a time, across replicas
+        admission.hold();
+        if (models.markSucceeded(job.modelId(), result.epochs(), result.metrics().training().cost(),
+                DataFit.of(job), result.metrics(), Outcome.of(result, job), clock.instant())) {
+            models.assignVersion(job.modelId());
+            models.recordReceipt(job.modelId(), receipts.of(job, result.parameters()));
+            aggregates.insert(new ModelResult(job.modelId(), result.parameters(), new LearningCurve(result.curve())));
+            checkpoints.deleteById(job.modelId());
+        }
+    }
+
+    /**
+     * Records how a job trained at once ended, in the transaction that stores its model (just inserted, QUEUED):
+     * it started, then succeeded or failed, as a queued job would have.
+     */
+    void endedAtOnce(String modelId, JobEnd end) {
+        models.markRunning(modelId, 0, null, end.started());
+        if (end instanceof JobEnd.Succeeded success) {
+            storeSuccess(success.job(), success.result());
+        }
+        else {
+            models.markFailed(modelId, ((JobEnd.Failed) end).message(), clock.instant());
+        }
     }
 
     /** Registers a search's successful trial as the next version of {@code name}; false if it cannot be. */

@@ -36,6 +36,9 @@ import org.springframework.validation.annotation.Validated;
  *     for the clients following them here
  * @param checkpointInterval how often a running job keeps a checkpoint (at the end of an epoch) that it goes on
  *     from if its replica dies or stops
+ * @param atOnceMaxFlops a job of at most this work (as the cost ceiling counts it) and {@code atOnceMaxSteps}
+ *     trains at once, in the request that asks for it, and its model is answered as it ended; 0 queues every job
+ * @param atOnceMaxSteps the most batches (epochs × batches per epoch, folds included) of a job trained at once
  */
 @Validated
 @ConfigurationProperties("backprop.training")
@@ -56,7 +59,9 @@ public record JobProperties(
         @DefaultValue("5s") @NotNull Duration heartbeatInterval,
         @DefaultValue("6") @Min(2) int missedHeartbeats,
         @DefaultValue("500ms") @NotNull Duration followInterval,
-        @DefaultValue("10s") @NotNull Duration checkpointInterval) {
+        @DefaultValue("10s") @NotNull Duration checkpointInterval,
+        @DefaultValue("1e7") @DecimalMin("0") double atOnceMaxFlops,
+        @DefaultValue("10000") @Min(0) long atOnceMaxSteps) {
 
     /** This replica's name: as configured, or the host's. */
     public String replicaName() {

@@ -44,7 +44,7 @@ final class TrainingRun implements Runnable {
     private static final Duration HAND_BACK_WAIT = Duration.ofSeconds(10);
 
     private final String modelId;
-    private final TrainingJournal journal;
+    private final RunJournal journal;
     /** Ends the job engine's record of the job, in the transaction that stores its success. */
     private final Runnable endExecution;
     private volatile boolean executionEnded;
@@ -69,7 +69,7 @@ final class TrainingRun implements Runnable {
     /** Epochs this run trained (a resumed job's earlier epochs not counted), on the training thread. */
     private int epochsTrained;
 
-    TrainingRun(String modelId, TrainingJournal journal, Runnable endExecution, TrainingEvents events,
+    TrainingRun(String modelId, RunJournal journal, Runnable endExecution, TrainingEvents events,
             JobProperties properties, TrainingMetrics metrics) {
         this.modelId = modelId;
         this.journal = journal;
@@ -355,9 +355,9 @@ final class TrainingRun implements Runnable {
         clock.timedOut = now > clock.end;
         if (now >= clock.nextControl) {
             clock.nextControl = now + properties.progressInterval().toNanos();
-            TrainingJournal.Control control = journal.control(modelId);
-            stopRequested |= control == TrainingJournal.Control.STOP;
-            endedElsewhere |= control == TrainingJournal.Control.END;
+            RunJournal.Control control = journal.control(modelId);
+            stopRequested |= control == RunJournal.Control.STOP;
+            endedElsewhere |= control == RunJournal.Control.END;
         }
         handedBack |= shuttingDown && (checkpointedToHandBack || now > handBackBy);
         return ending() || stopRequested || clock.timedOut;

@@ -216,6 +216,8 @@ class AccessTests extends HttpApiTests {
                 .jsonPath("$.quota").isEqualTo("max-active-jobs")
                 .jsonPath("$.limit").isEqualTo(2)
                 .jsonPath("$.current").isEqualTo(2);
+        // small enough to train at once, and trained: refused when stored, nothing of it is kept
+        assertThat(owner.get("/models").at("/page/totalElements").asInt()).isEqualTo(2);
         client(newKey("trainer")).train(ApiClient.xor(10));
 
         owner.post("/models/" + first + "/cancel", Map.of());

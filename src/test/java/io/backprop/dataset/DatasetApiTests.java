@@ -75,7 +75,7 @@ class DatasetApiTests extends HttpApiTests {
                  "architecture": {"layers": [{"units": 3, "bias": false, "init": "xavier"},
                                              {"units": 1, "bias": false, "init": "xavier"}]},
                  "training": {"epochs": 2000, "learningRate": 3.0, "seed": 1}}""".formatted(id))
-                .exchange().expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody())
+                .exchange().expectStatus().is2xxSuccessful().expectBody(String.class).returnResult().getResponseBody())
                 .get("id").asString();
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> get("/models/" + model).get("status").asString().equals("SUCCEEDED"));

@@ -39,7 +39,7 @@ class ModelLifecycleTests extends HttpApiTests {
 
     @Test
     void fullQueueShouldAnswer429WithRetryAfterAndStoreNothing() {
-        api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(ApiClient.xor(10)).exchange()
+        api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(ApiClient.LONG).exchange()
                 .expectStatus().isEqualTo(429).expectHeader().valueEquals("Retry-After", "7")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/queue-full");
@@ -75,7 +75,7 @@ class ModelLifecycleTests extends HttpApiTests {
         }
 
         assertThat(api.get("/models/" + running).get("status").asString()).isEqualTo("RUNNING");
-        api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(ApiClient.xor(10)).exchange()
+        api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(ApiClient.LONG).exchange()
                 .expectStatus().isEqualTo(429);
     }
 

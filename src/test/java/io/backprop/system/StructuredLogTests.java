@@ -32,7 +32,7 @@ class StructuredLogTests {
             ApiClient api = new ApiClient(((WebServerApplicationContext) service).getWebServer().getPort());
             String id = ApiClient.json(api.http().post().uri("/models").header("X-Request-Id", "req-42")
                     .contentType(MediaType.APPLICATION_JSON).body(ApiClient.xor(10)).exchange().expectStatus()
-                    .isAccepted().expectHeader().valueEquals("X-Request-Id", "req-42").expectBody(String.class)
+                    .isCreated().expectHeader().valueEquals("X-Request-Id", "req-42").expectBody(String.class)
                     .returnResult().getResponseBody()).get("id").asString();
             api.awaitSucceeded(id);
 

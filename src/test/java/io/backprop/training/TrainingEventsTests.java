@@ -18,7 +18,7 @@ class TrainingEventsTests {
 
     private final TrainingEvents events = new TrainingEvents(new JobProperties(2, 50, Duration.ofSeconds(10),
             Duration.ofSeconds(1), Duration.ofMillis(200), 1000, Duration.ofMinutes(10), 1e6, 3, 2,
-            Duration.ofSeconds(15), "test", Duration.ofSeconds(1), Duration.ofSeconds(5), 6, Duration.ofMillis(500), Duration.ofSeconds(10)));
+            Duration.ofSeconds(15), "test", Duration.ofSeconds(1), Duration.ofSeconds(5), 6, Duration.ofMillis(500), Duration.ofSeconds(10), 0, 0));
 
     @BeforeEach
     void start() {

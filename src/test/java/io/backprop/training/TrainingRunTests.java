@@ -23,12 +23,12 @@ class TrainingRunTests {
 
     private static final JobProperties PROPERTIES = new JobProperties(1, 1, Duration.ofSeconds(1),
             Duration.ZERO, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1e6, 10, 10, Duration.ofSeconds(15), "test",
-            Duration.ofSeconds(1), Duration.ofSeconds(5), 6, Duration.ofMillis(500), Duration.ofSeconds(10));
+            Duration.ofSeconds(1), Duration.ofSeconds(5), 6, Duration.ofMillis(500), Duration.ofSeconds(10), 0, 0);
 
     @Test
     void anErrorWithoutAMessageShouldStillFailTheJobWithOneWorthReading() {
         List<String> failures = new ArrayList<>();
-        TrainingJournal journal = new RecordingJournal(failures) {
+        RunJournal journal = new RecordingJournal(failures) {
             @Override
             public void progressed(String modelId, int epochs, double cost) {
                 throw new NullPointerException();
@@ -43,7 +43,7 @@ class TrainingRunTests {
     }
 
     /** Hands out one small job and records how it ends. */
-    private static class RecordingJournal implements TrainingJournal {
+    private static class RecordingJournal implements RunJournal {
 
         private final List<String> failures;
 
@@ -83,22 +83,7 @@ class TrainingRunTests {
         }
 
         @Override
-        public boolean requestStop(String modelId) {
-            return false;
-        }
-
-        @Override
         public void endedElsewhere(String modelId) {
-        }
-
-        @Override
-        public int queued() {
-            return 0;
-        }
-
-        @Override
-        public List<String> unfinished() {
-            return List.of();
         }
     }
 }

@@ -84,7 +84,7 @@ class HttpEdgeTests extends HttpApiTests {
         String answer = raw("POST /models HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
 
-        assertThat(answer).startsWith("HTTP/1.1 202").doesNotContain("evil.example")
+        assertThat(answer).startsWith("HTTP/1.1 201").doesNotContain("evil.example")
                 .containsPattern("(?i)Location: /models/[0-9a-f-]{36}\r\n");
     }
 
