@@ -23,6 +23,12 @@ record Model(@Id String id, String name, String owner, Integer version, ModelSta
                 null, null, null, null, null);
     }
 
+    /** The same model, its job running since {@code started}. */
+    Model running(Instant started) {
+        return new Model(id, name, owner, version, ModelStatus.RUNNING, task, spec, fit, epoch, cost, metrics, outcome,
+                error, storedBytes, createdAt, started, finishedAt, receipt, searchId, trial);
+    }
+
     /** The same model as trial {@code trial} of a search. */
     Model inSearch(String search, int number) {
         return new Model(id, name, owner, version, status, task, spec, fit, epoch, cost, metrics, outcome, error,

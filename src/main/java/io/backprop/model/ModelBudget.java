@@ -101,7 +101,7 @@ class ModelBudget {
     /**
      * The most a model will hold in the store besides its rows (which are stored once for every model that uses
      * them): its spec, its fit once the preprocessing is fitted, its starting parameters, and the most its
-     * results can take.
+     * results can take (a curve has a point per epoch and epoch 0, up to the curve's limit).
      */
     long storedBytes(ModelSpec spec, DataFit plan, boolean continued) {
         NetworkSpec network = spec.network();
@@ -112,7 +112,7 @@ class ModelBudget {
         return Bytes.json(json, spec) + Bytes.json(json, plan)
                 + (long) (network.inputs() + network.outputs()) * FITTED_COLUMN_BYTES
                 + (continued ? parameters : 0) + parameters
-                + (long) training.curvePoints() * CURVE_POINT_BYTES
+                + Math.min(spec.training().epochs() + 1L, training.curvePoints()) * CURVE_POINT_BYTES
                 + evaluations * (classes * (long) classes * MATRIX_CELL_BYTES + classes * 200L + 512) + 1024;
     }
 

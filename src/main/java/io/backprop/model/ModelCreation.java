@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,6 @@ import io.backprop.system.RequestLimits;
 import io.backprop.system.ResourceIds;
 import io.backprop.system.StorageBudget;
 import io.backprop.training.ImmediateTraining;
-import io.backprop.training.JobEnd;
 import io.backprop.training.JobProperties;
 import io.backprop.training.QueueFullException;
 import io.backprop.training.TrainingJob;
@@ -103,18 +103,24 @@ public class ModelCreation {
     ModelView create(JsonNode body) {
         // a full queue was refused before the request was read (QueueGate)
         Admitted admitted = admit(body);
-        if (immediate.suits(admitted.flops(), admitted.steps())) {
-            String id = ResourceIds.next();
-            Instant created = clock.instant();
-            TrainingJob job = TrainingData.prepare(admitted.spec, admitted.resolved.rows())
-                    .job(id, admitted.spec, admitted.resolved.start());
-            Optional<JobEnd> end = immediate.train(job);
-            if (end.isPresent()) {
-                store(admitted, id, created, null, 0, () -> { }, () -> journal.endedAtOnce(id, end.get()));
-                return views.of(aggregates.findById(id, Model.class));
-            }
+        return atOnce(admitted).orElseGet(() -> store(admitted, null, 0, () -> { }));
+    }
+
+    /** Trains a job small enough at once and stores its model as it ended; empty when the job is to be queued. */
+    private Optional<ModelView> atOnce(Admitted admitted) {
+        if (!immediate.suits(admitted.flops(), admitted.steps())) {
+            return Optional.empty();
         }
-        return store(admitted, null, 0, () -> { });
+        Instant created = clock.instant();
+        String id = ResourceIds.next();
+        TrainingJob job = TrainingData.prepare(admitted.spec, admitted.resolved.rows())
+                .job(id, admitted.spec, admitted.resolved.start());
+        return immediate.train(job).map(end -> {
+            queue.notQueued();
+            Model model = newModel(admitted, id, created).running(end.started());
+            store(model, admitted.resolved, () -> { }, rowSetId -> journal.endedAtOnce(model, rowSetId, end));
+            return views.of(aggregates.findById(id, Model.class));
+        });
     }
 
     /** A training request that passed every check and budget, ready to be stored and queued. */
@@ -201,24 +207,17 @@ public class ModelCreation {
     }
 
     private ModelView store(Admitted admitted, String searchId, int trial, Runnable guard) {
-        String id = ResourceIds.next();
-        return store(admitted, id, clock.instant(), searchId, trial, guard, () -> queue.submit(id));
+        Model model = newModel(admitted, ResourceIds.next(), clock.instant());
+        Model stored = searchId == null ? model : model.inSearch(searchId, trial);
+        store(stored, admitted.resolved, guard, rowSetId -> queue.submit(stored.id()));
+        return views.of(stored);
     }
 
-    /** Stores the model of an admitted request; {@code then} runs last in the storing transaction. */
-    private ModelView store(Admitted admitted, String id, Instant created, String searchId, int trial, Runnable guard,
-            Runnable then) {
+    private Model newModel(Admitted admitted, String id, Instant created) {
         ModelSpec spec = admitted.spec;
-        TrainingInputs.Resolved resolved = admitted.resolved;
         String name = admitted.request.name() != null ? admitted.request.name() : "model " + id.substring(0, 8);
-        Model model = Model.queued(id, name, Caller.newOwner(), Task.of(admitted.plan.labels(spec)), spec,
-                admitted.plan, budget.storedBytes(spec, admitted.plan, resolved.start() != null), created);
-        store(searchId == null ? model : model.inSearch(searchId, trial), resolved, guard, then);
-        MDC.put("modelId", id);
-        log.info("Accepted model {} ({} parameters, {} rows, {} epochs{})", id, spec.network().parameterCount(),
-                resolved.rows().rows(), spec.training().epochs(), searchId == null ? "" : ", trial " + trial
-                        + " of search " + searchId);
-        return views.of(model);
+        return Model.queued(id, name, Caller.newOwner(), Task.of(admitted.plan.labels(spec)), spec, admitted.plan,
+                budget.storedBytes(spec, admitted.plan, admitted.resolved.start() != null), created);
     }
 
     /**
@@ -236,16 +235,17 @@ public class ModelCreation {
         Model model = Model.queued(ResourceIds.next(), original.name(), Caller.newOwner(), original.task(), spec, plan,
                 budget.storedBytes(spec, plan, dataset.initialParameters() != null), clock.instant());
         store(model, new TrainingInputs.Resolved(rows, dataset.rowSetId(), dataset.initialParameters()), () -> { },
-                () -> queue.submit(model.id()));
+                rowSetId -> queue.submit(model.id()));
         return views.of(model);
     }
 
     /**
      * Stores the model with a reference to its rows, storing rows given inline first unless the same rows are
-     * stored already, then runs {@code then} (which queues its job, or records how it ended), all in one
-     * transaction (a full queue keeps nothing); what the rows add to the store is bounded by their float64 size.
+     * stored already, then runs {@code then} with the id of its rows (it queues the job, or records how it ended),
+     * all in one transaction (a full queue keeps nothing); what the rows add to the store is bounded by their
+     * float64 size.
      */
-    private void store(Model model, TrainingInputs.Resolved resolved, Runnable guard, Runnable then) {
+    private void store(Model model, TrainingInputs.Resolved resolved, Runnable guard, Consumer<String> then) {
         RowSet rows = resolved.rows();
         long rowBytes = resolved.rowSetId() != null ? 0
                 : (long) rows.rows() * (rows.featureCount() + rows.targetCount()) * Double.BYTES;
@@ -260,7 +260,11 @@ public class ModelCreation {
             aggregates.insert(model);
             aggregates.insert(new ModelDataset(model.id(), rowSetId, resolved.start()));
             audit.record("model.create", "model/" + model.id());
-            then.run();
+            then.accept(rowSetId);
         }));
+        MDC.put("modelId", model.id());
+        log.info("Accepted model {} ({} parameters, {} rows, {} epochs{})", model.id(),
+                model.spec().network().parameterCount(), rows.rows(), model.spec().training().epochs(),
+                model.searchId() == null ? "" : ", trial " + model.trial() + " of search " + model.searchId());
     }
 }

@@ -127,7 +127,9 @@ class ModelJournal implements TrainingJournal {
     @Override
     public void succeeded(TrainingJob job, JobResult result, Runnable alongside) {
         retryingVersion(() -> transaction.executeWithoutResult(status -> {
-            storeSuccess(job, result);
+            if (storeSuccess(job, result, receipts.of(job, result.parameters()))) {
+                checkpoints.deleteById(job.modelId());
+            }
             alongside.run();
         }));
         announceEnd(job.modelId());
@@ -148,29 +150,29 @@ class ModelJournal implements TrainingJournal {
         }
     }
 
-    private void storeSuccess(TrainingJob job, JobResult result) {
+    /** RUNNING → SUCCEEDED with the results; false (storing nothing) when the model was no longer RUNNING. */
+    private boolean storeSuccess(TrainingJob job, JobResult result, Receipt receipt) {
         // versions of a name are numbered one at a time, across replicas
         admission.hold();
-        if (models.markSucceeded(job.modelId(), result.epochs(), result.metrics().training().cost(),
-                DataFit.of(job), result.metrics(), Outcome.of(result, job), clock.instant())) {
-            models.assignVersion(job.modelId());
-            models.recordReceipt(job.modelId(), receipts.of(job, result.parameters()));
-            aggregates.insert(new ModelResult(job.modelId(), result.parameters(), new LearningCurve(result.curve())));
-            checkpoints.deleteById(job.modelId());
+        if (!models.markSucceeded(job.modelId(), result.epochs(), result.metrics().training().cost(),
+                DataFit.of(job), result.metrics(), Outcome.of(result, job), receipt, clock.instant())) {
+            return false;
         }
+        aggregates.insert(new ModelResult(job.modelId(), result.parameters(), new LearningCurve(result.curve())));
+        return true;
     }
 
     /**
-     * Records how a job trained at once ended, in the transaction that stores its model (just inserted, QUEUED):
-     * it started, then succeeded or failed, as a queued job would have.
+     * Records how a job trained at once ended, in the transaction that stores its model (just inserted, RUNNING,
+     * on the row set {@code rowSetId}): it succeeded or failed, as a queued job would have.
      */
-    void endedAtOnce(String modelId, JobEnd end) {
-        models.markRunning(modelId, 0, null, end.started());
+    void endedAtOnce(Model model, String rowSetId, JobEnd end) {
         if (end instanceof JobEnd.Succeeded success) {
-            storeSuccess(success.job(), success.result());
+            storeSuccess(success.job(), success.result(), receipts.of(model.spec(), rowSetId, success.job(),
+                    success.result().parameters()));
         }
         else {
-            models.markFailed(modelId, ((JobEnd.Failed) end).message(), clock.instant());
+            models.markFailed(model.id(), ((JobEnd.Failed) end).message(), clock.instant());
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Component;
 
 import io.backprop.dataset.RowStore;
+import io.backprop.model.spec.ModelSpec;
 import io.backprop.network.Backend;
 import io.backprop.network.Parameters;
 import io.backprop.training.TrainingJob;
@@ -43,12 +44,18 @@ class Receipts {
         this.versions = Collections.unmodifiableMap(known);
     }
 
+    /** The receipt of a queued job's model, whose spec and rows are read back. */
     Receipt of(TrainingJob job, Parameters parameters) {
         Model model = models.findById(job.modelId()).orElseThrow(() -> new ModelNotFoundException(job.modelId()));
         String rowSetId = datasets.findById(job.modelId()).map(ModelDataset::rowSetId).orElse(null);
+        return of(model.spec(), rowSetId, job, parameters);
+    }
+
+    /** The receipt of a model trained from {@code spec} on the row set {@code rowSetId}. */
+    Receipt of(ModelSpec spec, String rowSetId, TrainingJob job, Parameters parameters) {
         Backend backend = Backend.choose(job.spec(), job.options().batchRows(job.training().rows()));
-        return new Receipt(model.spec().training().seed(), rowSetId == null ? null : rows.get(rowSetId).sha256(),
-                sha256(json.writeValueAsString(model.spec()).getBytes(StandardCharsets.UTF_8)),
+        return new Receipt(spec.training().seed(), rowSetId == null ? null : rows.get(rowSetId).sha256(),
+                sha256(json.writeValueAsString(spec).getBytes(StandardCharsets.UTF_8)),
                 backend.name().toLowerCase(), job.spec().precision().toString(), versions,
                 backend == Backend.ND4J ? openblas.blas_get_num_threads() : 1,
                 sha256(ParametersCodec.encode(parameters)));

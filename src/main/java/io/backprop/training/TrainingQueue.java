@@ -151,6 +151,11 @@ public class TrainingQueue implements SmartLifecycle {
         }
     }
 
+    /** A request let through for a place gives it back: its job trained at once and never entered the queue. */
+    public void notQueued() {
+        room.freed();
+    }
+
     private void refuse() {
         throw new QueueFullException(properties.queueCapacity(), properties.retryAfter());
     }

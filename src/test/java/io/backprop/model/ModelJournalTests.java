@@ -109,7 +109,8 @@ class ModelJournalTests {
         TrainingJob job = journal.started(ID).orElseThrow();
         var repository = Mockito.mockingDetails(models).getMockCreationSettings().getDefaultAnswer();
         Mockito.doThrow(new DuplicateKeyException("version 1 of xor was taken meanwhile")).doAnswer(repository)
-                .when(models).assignVersion(ID);
+                .when(models).markSucceeded(Mockito.eq(ID), Mockito.anyInt(), Mockito.anyDouble(), Mockito.any(),
+                        Mockito.any(), Mockito.any(), Mockito.any(), Mockito.any());
 
         journal.succeeded(job, result(job), () -> { });
 

@@ -55,7 +55,7 @@ class ModelRepositoryTests {
         models.markRunning("m1", 0, null, NOW);
 
         assertThat(models.markCancelled("m1", NOW)).isTrue();
-        assertThat(models.markSucceeded("m1", 10, 0.1, FIT, null, null, NOW)).isFalse();
+        assertThat(models.markSucceeded("m1", 10, 0.1, FIT, null, null, null, NOW)).isFalse();
         assertThat(models.recordProgress("m1", 5, 0.2)).isFalse();
         assertThat(models.findById("m1").orElseThrow().status()).isEqualTo(ModelStatus.CANCELLED);
     }
