@@ -118,7 +118,8 @@ public class ModelCreation {
         return immediate.train(job).map(end -> {
             queue.notQueued();
             Model model = newModel(admitted, id, created).running(end.started());
-            store(model, admitted.resolved, () -> { }, rowSetId -> journal.endedAtOnce(model, rowSetId, end));
+            ModelJournal.retryingVersion(() -> store(model, admitted.resolved, () -> { },
+                    rowSetId -> journal.endedAtOnce(model, rowSetId, end)));
             return views.of(aggregates.findById(id, Model.class));
         });
     }

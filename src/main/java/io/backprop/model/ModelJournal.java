@@ -135,7 +135,10 @@ class ModelJournal implements TrainingJournal {
         announceEnd(job.modelId());
     }
 
-    /** Runs {@code store} again, up to {@link #VERSION_ATTEMPTS} times, while its version number was taken. */
+    /**
+     * Runs {@code store}, a whole transaction, again, up to {@link #VERSION_ATTEMPTS} times, while its version
+     * number was taken.
+     */
     static void retryingVersion(Runnable store) {
         for (int attempt = 1; ; attempt++) {
             try {
