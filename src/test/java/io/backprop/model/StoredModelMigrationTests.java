@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A model and a data set stored by an earlier version (parameters and rows as JSON text, before V4) still work
  * exactly as they did once the database is migrated: the parameters are rewritten as binary, bit for bit, and the
- * rows become row sets, the same as the same rows uploaded now.
+ * rows become row sets, the same as the same rows uploaded now. The running total of stored bytes starts at what
+ * the migrated rows hold, and follows every model, data set and row set stored or deleted since.
  */
 class StoredModelMigrationTests {
 
@@ -75,6 +76,8 @@ class StoredModelMigrationTests {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackpropApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user)) {
             ApiClient api = new ApiClient(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long migrated = assertTotalCountsEveryRow(jdbc);
 
             JsonNode model = api.get("/models/" + ID);
             JsonNode prediction = api.predict(ID, ApiClient.GATES);
@@ -83,7 +86,7 @@ class StoredModelMigrationTests {
             assertThat(prediction.get("outputs").toString()).isEqualTo(OUTPUTS);
             assertThat(api.get("/models/" + ID + "/parameters").at("/layers/1/biases/0").asDouble())
                     .isEqualTo(1.334042876955691);
-            assertThat(app.getBean(JdbcTemplate.class).queryForObject(
+            assertThat(jdbc.queryForObject(
                     "SELECT stored_bytes FROM model WHERE id = ?", Long.class, ID)).isGreaterThan(30_000);
             assertThat(api.get("/models/" + ID + "/decision-boundary?resolution=2").get("points")).hasSize(4);
             JsonNode dataset = api.get("/datasets/" + DATASET);
@@ -92,6 +95,22 @@ class StoredModelMigrationTests {
                     java.util.List.of("length"), "targetNames", java.util.List.of("species")));
             assertThat(dataset.get("sha256")).isEqualTo(again.get("sha256"));
             assertThat(dataset.at("/columns/1/classCounts").toString()).isEqualTo("{\"setosa\":2,\"versicolor\":1}");
+
+            String trained = api.awaitSucceeded(api.train(ApiClient.xor(500))).get("id").asString();
+            assertThat(assertTotalCountsEveryRow(jdbc)).isGreaterThan(migrated);
+            api.http().delete().uri("/models/" + trained).exchange().expectStatus().isNoContent();
+            api.http().delete().uri("/datasets/" + again.get("id").asString()).exchange().expectStatus().isNoContent();
+            assertThat(assertTotalCountsEveryRow(jdbc)).isEqualTo(migrated);
         }
+    }
+
+    /** The running total the storage budget reads is the sum of what every row records; returns it. */
+    private static long assertTotalCountsEveryRow(JdbcTemplate jdbc) {
+        long total = jdbc.queryForObject("SELECT SUM(bytes) FROM store_usage", Long.class);
+        assertThat(total).isPositive().isEqualTo(jdbc.queryForObject(
+                "SELECT (SELECT COALESCE(SUM(stored_bytes), 0) FROM model) "
+                        + "+ (SELECT COALESCE(SUM(stored_bytes), 0) FROM dataset) "
+                        + "+ (SELECT COALESCE(SUM(stored_bytes), 0) FROM row_set)", Long.class));
+        return total;
     }
 }

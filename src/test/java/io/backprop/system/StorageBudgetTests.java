@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -28,14 +27,11 @@ class StorageBudgetTests {
     private JdbcTemplate jdbc;
 
     private StorageBudget budget(String name) {
-        SUM_STARTED.set(false);
-        SUM_ENDED.set(false);
         DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         jdbc = new JdbcTemplate(database);
-        for (String table : List.of("model", "dataset", "row_set")) {
-            jdbc.execute("CREATE TABLE " + table + " (stored_bytes BIGINT)");
-        }
-        jdbc.update("INSERT INTO model VALUES (100)");
+        // the running total, one row per stored row here (the service's triggers add to 64 slots)
+        jdbc.execute("CREATE TABLE store_usage (bytes BIGINT)");
+        store(100);
         RequestLimits limits = new RequestLimits(DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), 1, 100, 10, 5,
                 3, 50, 1000, 2000, 10, 10, 5, DataSize.ofMegabytes(1), DataSize.ofBytes(BUDGET),
                 DataSize.ofMegabytes(10), 1e13);
@@ -57,7 +53,7 @@ class StorageBudgetTests {
                         stored.incrementAndGet();
                         await(storing);
                         // the row that records its bytes, committed at the end of its transaction
-                        jdbc.update("INSERT INTO model VALUES (100)");
+                        store(100);
                     });
                     return true;
                 }
@@ -86,74 +82,54 @@ class StorageBudgetTests {
         assertThatThrownBy(() -> budget.admit(900, () -> {
             throw new IllegalStateException("the transaction rolled back");
         })).isInstanceOf(IllegalStateException.class);
-        budget.admit(900, () -> jdbc.update("INSERT INTO dataset VALUES (900)"));
+        budget.admit(900, () -> store(900));
         assertThatThrownBy(() -> budget.admit(1, () -> { })).isInstanceOf(ErrorResponseException.class);
     }
 
     /**
-     * A sum taken once the estimate is stale (here made to take 600 ms) holds up no other admission: one admitted
-     * meanwhile returns before that sum has ended, and the sum then counts what was admitted while it ran.
+     * A store that commits and gives its reservation back while another request reads the total (here held up
+     * until then) is counted by that request all the same.
      */
     @Test
-    void aStaleSumHoldsUpNoOtherAdmission() throws Exception {
-        StorageBudget budget = budget("budget-slow-sum");
-        budget.admit(100, () -> jdbc.update("INSERT INTO model VALUES (100)"));
-        jdbc.execute("CREATE ALIAS SLOW_SUM FOR \"" + SlowSum.class.getName() + ".bytes\"");
-        jdbc.execute("ALTER TABLE row_set RENAME TO row_set_rows");
-        jdbc.execute("CREATE VIEW row_set AS SELECT stored_bytes FROM row_set_rows UNION ALL SELECT SLOW_SUM()");
-        Thread.sleep(1100);
+    void aStoreThatCommitsWhileTheTotalIsReadIsCounted() throws Exception {
+        StorageBudget budget = budget("budget-committed-meanwhile");
+        jdbc.execute("ALTER TABLE store_usage RENAME TO usage_rows");
+        jdbc.execute("CREATE ALIAS HELD_READ FOR \"" + HeldRead.class.getName() + ".bytes\"");
+        jdbc.execute("CREATE VIEW store_usage AS SELECT bytes FROM usage_rows UNION ALL SELECT HELD_READ()");
+        CountDownLatch release = new CountDownLatch(1);
+        HeldRead.holding = release;
+        HeldRead.held = new CountDownLatch(1);
         ExecutorService threads = Executors.newSingleThreadExecutor();
-        Future<?> summing = threads.submit(() -> budget.admit(100, () -> jdbc.update("INSERT INTO model VALUES (100)")));
-        for (int wait = 0; !SUM_STARTED.get() && wait < 400; wait++) {
-            Thread.sleep(5);
-        }
-        assertThat(SUM_STARTED).as("the stale estimate was summed again").isTrue();
+        Future<?> checking = threads.submit(() -> budget.requireRoom(401));
+        assertThat(HeldRead.held.await(10, TimeUnit.SECONDS)).as("the total is being read").isTrue();
 
-        budget.admit(500, () -> jdbc.update("INSERT INTO dataset VALUES (500)"));
-        boolean sumEndedFirst = SUM_ENDED.get();
-        summing.get(10, TimeUnit.SECONDS);
+        budget.admit(500, () -> jdbc.update("INSERT INTO usage_rows VALUES (500)"));
+        release.countDown();
+
+        // 600 stored of 1000: 401 more do not fit
+        assertThatThrownBy(() -> checking.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ErrorResponseException.class);
         threads.shutdown();
-
-        assertThat(sumEndedFirst).as("the admission waited for the sum").isFalse();
-        // 800 stored of 1000: the 500 admitted while the sum ran are counted, so 201 more do not fit
-        assertThatThrownBy(() -> budget.admit(201, () -> { })).isInstanceOf(ErrorResponseException.class);
-        budget.admit(200, () -> { });
+        budget.requireRoom(400);
     }
 
-    /** A sum that took 600 ms is not taken again a second later: the next waits a hundred times as long. */
-    @Test
-    void aSlowSumIsTakenSeldom() throws Exception {
-        StorageBudget budget = budget("budget-seldom-sum");
-        jdbc.execute("CREATE ALIAS SLOW_SUM FOR \"" + SlowSum.class.getName() + ".bytes\"");
-        jdbc.execute("CREATE VIEW slow AS SELECT SLOW_SUM() AS stored_bytes");
-        jdbc.execute("ALTER TABLE row_set RENAME TO row_set_rows");
-        jdbc.execute("CREATE VIEW row_set AS SELECT stored_bytes FROM row_set_rows UNION ALL SELECT * FROM slow");
-        budget.admit(100, () -> jdbc.update("INSERT INTO model VALUES (100)"));
-        assertThat(SUM_ENDED).as("the first admission summed").isTrue();
-        Thread.sleep(1100);
-        SUM_STARTED.set(false);
+    /** Called by the database in the view the total is read from. */
+    public static final class HeldRead {
 
-        budget.admit(100, () -> jdbc.update("INSERT INTO model VALUES (100)"));
+        static volatile CountDownLatch holding = new CountDownLatch(0);
+        static volatile CountDownLatch held = new CountDownLatch(0);
 
-        assertThat(SUM_STARTED).as("summed again a second after a sum of 600 ms").isFalse();
-        // the estimate still counts every admission: 300 stored, so 701 more do not fit
-        assertThatThrownBy(() -> budget.admit(701, () -> { })).isInstanceOf(ErrorResponseException.class);
-        budget.admit(700, () -> { });
-    }
-
-    private static final AtomicBoolean SUM_STARTED = new AtomicBoolean();
-    private static final AtomicBoolean SUM_ENDED = new AtomicBoolean();
-
-    /** Called by the database in the view the sums read. */
-    public static final class SlowSum {
-
-        /** No bytes, after 600 ms. */
+        /** No bytes, once the test lets the first read go on. */
         public static long bytes() throws InterruptedException {
-            SUM_STARTED.set(true);
-            Thread.sleep(600);
-            SUM_ENDED.set(true);
+            CountDownLatch first = holding;
+            holding = new CountDownLatch(0);
+            held.countDown();
+            first.await(10, TimeUnit.SECONDS);
             return 0;
         }
+    }
+
+    private void store(long bytes) {
+        jdbc.update("INSERT INTO store_usage VALUES (?)", bytes);
     }
 
     private static void await(CountDownLatch latch) {
