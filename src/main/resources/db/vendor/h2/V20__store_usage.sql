@@ -6,12 +6,14 @@ CREATE TABLE store_usage (
     bytes BIGINT  NOT NULL
 );
 INSERT INTO store_usage (slot, bytes) SELECT X, 0 FROM SYSTEM_RANGE(0, 63);
-UPDATE store_usage SET bytes = (SELECT COALESCE(SUM(stored_bytes), 0) FROM model)
-    + (SELECT COALESCE(SUM(stored_bytes), 0) FROM dataset) + (SELECT COALESCE(SUM(stored_bytes), 0) FROM row_set)
-    WHERE slot = 0;
 CREATE TRIGGER model_stored_bytes AFTER INSERT, UPDATE, DELETE ON model FOR EACH ROW
     CALL 'io.backprop.system.StoredBytesTrigger';
 CREATE TRIGGER dataset_stored_bytes AFTER INSERT, UPDATE, DELETE ON dataset FOR EACH ROW
     CALL 'io.backprop.system.StoredBytesTrigger';
 CREATE TRIGGER row_set_stored_bytes AFTER INSERT, UPDATE, DELETE ON row_set FOR EACH ROW
     CALL 'io.backprop.system.StoredBytesTrigger';
+
+-- after the triggers: nothing else writes an embedded database while it migrates
+UPDATE store_usage SET bytes = (SELECT COALESCE(SUM(stored_bytes), 0) FROM model)
+    + (SELECT COALESCE(SUM(stored_bytes), 0) FROM dataset) + (SELECT COALESCE(SUM(stored_bytes), 0) FROM row_set)
+    WHERE slot = 0;

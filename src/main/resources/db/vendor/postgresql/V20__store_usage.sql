@@ -7,9 +7,6 @@ CREATE TABLE store_usage (
     bytes BIGINT  NOT NULL
 );
 INSERT INTO store_usage (slot, bytes) SELECT slot, 0 FROM generate_series(0, 63) AS slot;
-UPDATE store_usage SET bytes = (SELECT COALESCE(SUM(stored_bytes), 0) FROM model)
-    + (SELECT COALESCE(SUM(stored_bytes), 0) FROM dataset) + (SELECT COALESCE(SUM(stored_bytes), 0) FROM row_set)
-    WHERE slot = 0;
 
 CREATE FUNCTION count_stored_bytes() RETURNS trigger AS $$
 DECLARE
@@ -31,3 +28,8 @@ CREATE TRIGGER dataset_stored_bytes AFTER INSERT OR DELETE OR UPDATE OF stored_b
     FOR EACH ROW EXECUTE FUNCTION count_stored_bytes();
 CREATE TRIGGER row_set_stored_bytes AFTER INSERT OR DELETE OR UPDATE OF stored_bytes ON row_set
     FOR EACH ROW EXECUTE FUNCTION count_stored_bytes();
+
+-- after the triggers, whose locks keep other replicas from writing these tables until this migration commits
+UPDATE store_usage SET bytes = (SELECT COALESCE(SUM(stored_bytes), 0) FROM model)
+    + (SELECT COALESCE(SUM(stored_bytes), 0) FROM dataset) + (SELECT COALESCE(SUM(stored_bytes), 0) FROM row_set)
+    WHERE slot = 0;
