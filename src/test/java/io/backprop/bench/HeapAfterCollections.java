@@ -1,35 +1,47 @@
 package io.backprop.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
 import javax.management.Notification;
-import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
+import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * The heap a piece of work holds on to: the heap in use right after each collection while it runs (garbage
- * left uncollected says nothing about what the work needs), against the heap after a full collection before it.
+ * The heap a piece of work holds on to in a JVM (the service's, through its platform beans): the heap in use right
+ * after each collection while it runs (garbage left uncollected says nothing about what the work needs), against
+ * the heap after a full collection before it.
  */
 final class HeapAfterCollections implements AutoCloseable {
 
+    private final MBeanServerConnection jvm;
+    private final Set<ObjectName> collectors;
     private final long baseline;
     private final AtomicLong peak = new AtomicLong();
     private final AtomicInteger collections = new AtomicInteger();
     private final NotificationListener listener = this::collected;
 
-    HeapAfterCollections() {
-        System.gc();
-        this.baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    HeapAfterCollections(MBeanServerConnection jvm) throws IOException, JMException {
+        this.jvm = jvm;
+        MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jvm, ManagementFactory.MEMORY_MXBEAN_NAME,
+                MemoryMXBean.class);
+        memory.gc();
+        this.baseline = memory.getHeapMemoryUsage().getUsed();
         peak.set(baseline);
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector).addNotificationListener(listener, null, null);
+        this.collectors = jvm.queryNames(new ObjectName(ManagementFactory.GARBAGE_COLLECTOR_MXBEAN_DOMAIN_TYPE
+                + ",*"), null);
+        for (ObjectName collector : collectors) {
+            jvm.addNotificationListener(collector, listener, null, null);
         }
     }
 
@@ -52,15 +64,12 @@ final class HeapAfterCollections implements AutoCloseable {
         return collections.get();
     }
 
+    /** Stops listening, after a pause for the notifications still on their way from the other JVM. */
     @Override
-    public void close() {
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            try {
-                ((NotificationEmitter) collector).removeNotificationListener(listener);
-            }
-            catch (javax.management.ListenerNotFoundException e) {
-                // it was never added to this one
-            }
+    public void close() throws IOException, JMException, InterruptedException {
+        Thread.sleep(500);
+        for (ObjectName collector : collectors) {
+            jvm.removeNotificationListener(collector, listener);
         }
     }
 }

@@ -18,10 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
-import io.backprop.BackpropApplication;
 import io.backprop.prediction.PredictionRequest;
 import io.backprop.prediction.PredictionResponse;
 import io.backprop.network.LayerParameters;
@@ -52,8 +48,8 @@ final class HttpBenchmark {
     private final String base;
     private final int wrkSeconds;
 
-    private HttpBenchmark(int port, int wrkSeconds) {
-        this.base = "http://127.0.0.1:" + port;
+    private HttpBenchmark(String base, int wrkSeconds) {
+        this.base = base;
         this.wrkSeconds = wrkSeconds;
     }
 
@@ -63,23 +59,15 @@ final class HttpBenchmark {
      */
     static void run(boolean service, Workload w2, Workload w4, Workload w5, double engineW2Seconds,
             double numpyW5Seconds, int wrkSeconds, Path data) throws Exception {
-        Path database = Files.createTempDirectory("backprop-bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackpropApplication.class,
-                BareController.class).run("--server.port=0", "--logging.level.root=warn",
-                        "--spring.datasource.url=jdbc:h2:file:" + database.resolve("db") + ";WRITE_DELAY=0")) {
-            HttpBenchmark bench = new HttpBenchmark(
-                    app.getEnvironment().getRequiredProperty("local.server.port", Integer.class), wrkSeconds);
+        try (ServiceProcess app = new ServiceProcess()) {
+            HttpBenchmark bench = new HttpBenchmark(app.base, wrkSeconds);
             System.out.println();
             if (service) {
                 bench.service(w2, w4, engineW2Seconds);
             }
             if (w5 != null) {
-                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-                Path file = database.resolve("db.mv.db");
-                new UploadBenchmark(bench.base, data).run(w5, numpyW5Seconds,
-                        sha -> jdbc.queryForObject("SELECT stored_bytes FROM row_set WHERE sha256 = ?", Long.class,
-                                sha),
-                        () -> file.toFile().length(), id -> request(w5, "w5", Map.of("datasetId", id)), bench);
+                new UploadBenchmark(bench.base, data).run(w5, numpyW5Seconds, app,
+                        id -> request(w5, "w5", Map.of("datasetId", id)), bench);
             }
         }
     }
