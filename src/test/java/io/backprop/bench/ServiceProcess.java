@@ -35,6 +35,9 @@ import io.backprop.BackpropApplication;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    /** Room for the tiny jobs' models (about 100,000 of them) beside the data sets: 16 GB. */
+    private static final long STORE_BYTES = 16L << 30;
+
     final String base;
     private final Path folder;
     private final Process process;
@@ -52,6 +55,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServiceProcess.class.getName(),
                 "--server.port=" + port, "--logging.level.root=warn",
+                "--backprop.limits.max-store-bytes=" + STORE_BYTES,
                 "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("db") + ";WRITE_DELAY=0"));
         this.process = new ProcessBuilder(command).inheritIO().start();
         awaitHealthy();
