@@ -145,8 +145,8 @@ final class UploadBenchmark {
     }
 
     /**
-     * Posts the file as CSV with curl, as a user would (the JDK's client, sharing this JVM with the service, took
-     * twice as long to send the same file), streaming it with {@code -T} as the README tells users to for large
+     * Posts the file as CSV with curl, as a user would (the JDK's client, when it shared a JVM with the service,
+     * took twice as long to send the same file), streaming it with {@code -T} as the README tells users to for large
      * files ({@code --data-binary @file} first reads the whole file into curl's memory: 130 ms of the 27 MB
      * table's 0.38 s, measured): the data set's view.
      */
