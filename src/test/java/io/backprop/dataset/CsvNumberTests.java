@@ -42,6 +42,20 @@ class CsvNumberTests {
                 .filter(text -> Double.isFinite(Double.parseDouble(text)));
     }
 
+    /** Digits, a point and digits, at most seven on each side: the shape read from two words at once. */
+    @Property(tries = 5_000, seed = "20261201")
+    void commonDecimalShouldParseToJavasDouble(@ForAll("commonDecimals") String text) throws IOException {
+        assertThat(Double.doubleToRawLongBits(number(text)))
+                .as(text).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+    }
+
+    @Provide
+    Arbitrary<String> commonDecimals() {
+        return Combinators.combine(Arbitraries.of("", "-", "+"),
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(8),
+                Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(8)).as((s, w, f) -> s + w + "." + f);
+    }
+
     @Test
     void negativeZeroShouldStayNegative() throws IOException {
         assertThat(Double.doubleToRawLongBits(number("-0.0"))).isEqualTo(Double.doubleToRawLongBits(-0.0));
@@ -81,13 +95,16 @@ class CsvNumberTests {
 
     /**
      * The text's number, read as a record's only field, as the first of two (ended by a comma, the record by
-     * CRLF) and as the last field of a file without a final line end: the scanner reads most numbers as it looks
-     * for their field's end, and each of these ends must give the same double, or the same refusal.
+     * CRLF), as the first of a long record (where the scanner reads a decimal's two words at once) and as the last
+     * field of a file without a final line end: the scanner reads most numbers as it looks for their field's end,
+     * and each of these ends must give the same double, or the same refusal.
      */
     private static double number(String text) throws IOException {
         double alone = number(text + "\n", 0);
         assertThat(Double.doubleToRawLongBits(number(text + ",7\r\n", 0))).as(text + " before a comma")
                 .isEqualTo(Double.doubleToRawLongBits(alone));
+        assertThat(Double.doubleToRawLongBits(number(text + ",0,0,0,0,0,0,0,0,0,0\n", 0)))
+                .as(text + " in a long record").isEqualTo(Double.doubleToRawLongBits(alone));
         assertThat(Double.doubleToRawLongBits(number("7," + text, 1))).as(text + " at the end of the file")
                 .isEqualTo(Double.doubleToRawLongBits(alone));
         return alone;
