@@ -55,7 +55,7 @@ final class HttpBenchmark {
 
     /**
      * @param w5 for the data-set figures, or null to leave them out
-     * @param numpyW5Seconds NumPy's W5 training loop, for the end-to-end ratio
+     * @param numpyW5Seconds NumPy's W5 training loop (on ND4J's kernels where its own differ), for the end-to-end ratio
      */
     static void run(boolean service, Workload w2, Workload w4, Workload w5, double engineW2Seconds,
             double numpyW5Seconds, int wrkSeconds, Path data) throws Exception {

@@ -23,12 +23,15 @@ final class NumpyReference {
     private NumpyReference() {
     }
 
-    static Map<String, JsonNode> run(Path benchDirectory, List<String> workloads, int repeats)
-            throws IOException, InterruptedException {
+    /** Runs the workloads with {@code environment} added to this process's (OpenBLAS's settings, say). */
+    static Map<String, JsonNode> run(Path benchDirectory, List<String> workloads, int repeats,
+            Map<String, String> environment) throws IOException, InterruptedException {
         Path out = Files.createTempFile("numpy-reference", ".jsonl");
-        Process process = new ProcessBuilder(benchDirectory.resolve("numpy-reference").toString(), "--workloads",
-                String.join(",", workloads), "--repeats", Integer.toString(repeats), "--out", out.toString())
-                .inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(benchDirectory.resolve("numpy-reference").toString(),
+                "--workloads", String.join(",", workloads), "--repeats", Integer.toString(repeats), "--out",
+                out.toString()).inheritIO();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
             System.out.println("The NumPy reference did not run (exit " + process.exitValue() + "); no ratios.");
             return Map.of();
