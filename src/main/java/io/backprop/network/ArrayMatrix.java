@@ -82,6 +82,24 @@ final class ArrayMatrix implements Matrix {
         }
     }
 
+    /** Sums each element's products in the order {@link #assignTransposedProduct} does, so a step is exact. */
+    @Override
+    public void addTransposedProduct(Matrix left, Matrix right, double alpha) {
+        double[] a = data(left);
+        double[] b = data(right);
+        int inner = left.rows();
+        requireProduct(left, true, right, false);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                double sum = 0;
+                for (int k = 0; k < inner; k++) {
+                    sum += a[k * rows + i] * b[k * columns + j];
+                }
+                values[i * columns + j] += alpha * sum;
+            }
+        }
+    }
+
     @Override
     public void assignProductWithTransposed(Matrix left, Matrix right) {
         double[] a = data(left);

@@ -42,15 +42,26 @@ final class DenseLayer {
 
     /**
      * From delta = ∂C/∂z, fills dW = inputᵀ·delta and db = Σ rows of delta, and, unless {@code inputGradient} is
-     * null (the first layer), ∂C/∂input = delta·Wᵀ.
+     * null (the first layer), ∂C/∂input = delta·Wᵀ. With a {@code rate} above 0, takes plain gradient descent's
+     * step at once instead of filling dW: W −= rate·inputᵀ·delta inside the product, b −= rate·db. Writing dW and
+     * adding it afterwards took 5% of W5's step.
      */
-    void backward(Matrix input, Matrix delta, Matrix inputGradient) {
-        weightGradient.assignTransposedProduct(input, delta);
+    void backward(Matrix input, Matrix delta, Matrix inputGradient, double rate) {
+        if (inputGradient != null) {
+            // from the weights before this step
+            inputGradient.assignProductWithTransposed(delta, weights);
+        }
+        if (rate > 0) {
+            weights.addTransposedProduct(input, delta, -rate);
+        }
+        else {
+            weightGradient.assignTransposedProduct(input, delta);
+        }
         if (biases != null) {
             biasGradient.assignColumnSums(delta);
-        }
-        if (inputGradient != null) {
-            inputGradient.assignProductWithTransposed(delta, weights);
+            if (rate > 0) {
+                biases.addScaled(biasGradient, -rate);
+            }
         }
     }
 

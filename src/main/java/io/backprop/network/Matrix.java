@@ -17,6 +17,9 @@ interface Matrix extends AutoCloseable {
     /** this = aᵀ·b */
     void assignTransposedProduct(Matrix a, Matrix b);
 
+    /** this += alpha·aᵀ·b: a gradient step taken inside the product, without writing the gradient. */
+    void addTransposedProduct(Matrix a, Matrix b, double alpha);
+
     /** this = a·bᵀ */
     void assignProductWithTransposed(Matrix a, Matrix b);
 

@@ -159,19 +159,25 @@ final class Nd4jMatrix implements Matrix {
     @Override
     public void assignProduct(Matrix a, Matrix b) {
         requireProduct(a, false, b, false);
-        Blas.gemm(false, false, rows, columns, a.columns(), pointer(a), pointer(b), pointer);
+        Blas.gemm(false, false, rows, columns, a.columns(), 1, pointer(a), pointer(b), 0, pointer);
     }
 
     @Override
     public void assignTransposedProduct(Matrix a, Matrix b) {
         requireProduct(a, true, b, false);
-        Blas.gemm(true, false, rows, columns, a.rows(), pointer(a), pointer(b), pointer);
+        Blas.gemm(true, false, rows, columns, a.rows(), 1, pointer(a), pointer(b), 0, pointer);
+    }
+
+    @Override
+    public void addTransposedProduct(Matrix a, Matrix b, double alpha) {
+        requireProduct(a, true, b, false);
+        Blas.gemm(true, false, rows, columns, a.rows(), alpha, pointer(a), pointer(b), 1, pointer);
     }
 
     @Override
     public void assignProductWithTransposed(Matrix a, Matrix b) {
         requireProduct(a, false, b, true);
-        Blas.gemm(false, true, rows, columns, a.columns(), pointer(a), pointer(b), pointer);
+        Blas.gemm(false, true, rows, columns, a.columns(), 1, pointer(a), pointer(b), 0, pointer);
     }
 
     @Override
@@ -184,7 +190,7 @@ final class Nd4jMatrix implements Matrix {
     public void assignColumnSums(Matrix m) {
         requireShape("column sums", 1, m.columns());
         Nd4jMatrix source = nd(m);
-        Blas.gemv(true, source.rows, columns, source.pointer, source.ones().pointer, pointer);
+        Blas.gemv(true, source.rows, columns, 1, source.pointer, source.ones().pointer, 0, pointer);
     }
 
     private Nd4jMatrix ones() {

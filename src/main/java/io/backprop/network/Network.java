@@ -103,6 +103,18 @@ final class Network {
      * outputs were thinned by dropout, ∂C/∂a is ∂C/∂(thinned a) times the same mask.
      */
     void backward(Matrix input, Matrix targets, Workspace workspace, Matrix rowWeights) {
+        backward(input, targets, workspace, rowWeights, 0);
+    }
+
+    /**
+     * The same, taking plain gradient descent's step at {@code rate} layer by layer as it goes instead of filling
+     * the gradients (see {@link DenseLayer#backward}): for an optimizer with nothing else to apply to them.
+     */
+    void backwardAndStep(Matrix input, Matrix targets, Workspace workspace, Matrix rowWeights, double rate) {
+        backward(input, targets, workspace, rowWeights, rate);
+    }
+
+    private void backward(Matrix input, Matrix targets, Workspace workspace, Matrix rowWeights, double rate) {
         int last = layers.size() - 1;
         Matrix[] outputs = workspace.outputs();
         Matrix[] deltas = workspace.deltas();
@@ -117,7 +129,7 @@ final class Network {
             if (l < last || !spec.loss().fusedWithOutput()) {
                 deltas[l].multiplyByDerivative(layer.activation, outputs[l]);
             }
-            layer.backward(l == 0 ? input : workspace.layerInput(l), deltas[l], l == 0 ? null : deltas[l - 1]);
+            layer.backward(l == 0 ? input : workspace.layerInput(l), deltas[l], l == 0 ? null : deltas[l - 1], rate);
             if (l > 0 && workspace.masks()[l - 1] != null) {
                 deltas[l - 1].multiplyElements(workspace.masks()[l - 1]);
             }

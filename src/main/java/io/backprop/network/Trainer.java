@@ -259,6 +259,8 @@ public final class Trainer {
         private final Double maxNorm;
         private final double[] classWeights;
         private final boolean dropsOut;
+        /** Plain gradient descent without penalties: the backward pass takes the step. */
+        private final boolean stepsInBackward;
         /** Every batch, in place, in the fixed order from loaded rows; else null. */
         private final Batch[] blocks;
         /** Buffers for full batches and for the smaller last one (the same when the rows divide evenly). */
@@ -285,6 +287,7 @@ public final class Trainer {
             this.maxNorm = options.regularisation().maxNorm();
             this.classWeights = options.regularisation().classWeights();
             this.dropsOut = network.spec.layers().stream().anyMatch(layer -> layer.dropout() > 0);
+            this.stepsInBackward = updater.plainDescent() && l1 == 0 && l2 == 0;
             if (classWeights != null && classWeights.length != Regularisation.classes(network.spec.outputs())) {
                 throw new IllegalArgumentException("classWeights: expected " + Regularisation.classes(
                         network.spec.outputs()) + " (one per class), got " + classWeights.length);
@@ -345,12 +348,17 @@ public final class Trainer {
                 else {
                     lossSum += predictions.lossSum(network.spec.loss(), y);
                 }
-                network.backward(x, y, batch.workspace, batch.rowWeights);
-                if (l1 > 0 || l2 > 0) {
-                    lossSum += x.rows() * network.weightPenalty(l1, l2);
-                    network.addPenaltyGradients(l1, l2);
+                if (stepsInBackward) {
+                    network.backwardAndStep(x, y, batch.workspace, batch.rowWeights, learningRate);
                 }
-                updater.step(learningRate);
+                else {
+                    network.backward(x, y, batch.workspace, batch.rowWeights);
+                    if (l1 > 0 || l2 > 0) {
+                        lossSum += x.rows() * network.weightPenalty(l1, l2);
+                        network.addPenaltyGradients(l1, l2);
+                    }
+                    updater.step(learningRate);
+                }
                 if (maxNorm != null) {
                     network.limitUnitNorms(maxNorm);
                 }

@@ -55,6 +55,14 @@ abstract class Updater {
         }
     }
 
+    /**
+     * Whether a step is plain gradient descent, each parameter minus rate × its gradient and nothing else, which
+     * the backward pass can take as it goes (see {@link Network#backwardAndStep}).
+     */
+    boolean plainDescent() {
+        return this instanceof SgdUpdater && clipNorm == null;
+    }
+
     void beginStep() {
     }
 

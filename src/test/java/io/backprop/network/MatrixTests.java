@@ -39,6 +39,26 @@ class MatrixTests {
         assertThat(outer.toArray()).isEqualTo(new double[][] {{5, 11, 17}, {11, 25, 39}, {17, 39, 61}});
     }
 
+    /** A step inside the product: this += alpha·aᵀ·b, with a matrix, a single column and a single row. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
+    void addedTransposedProductsShouldStepFromTheMatrixItHeld(Backend backend, Precision precision) {
+        Matrix a = backend.of(RowSource.of(A), precision);
+        Matrix column = backend.of(RowSource.of(new double[][] {{1}, {0}, {2}}), precision);
+        Matrix square = backend.of(RowSource.of(new double[][] {{1, 1}, {1, 1}}), precision);
+        Matrix tall = backend.of(RowSource.of(new double[][] {{1}, {1}}), precision);
+        Matrix wide = backend.of(RowSource.of(new double[][] {{1, 1}}), precision);
+
+        square.addTransposedProduct(a, a, -0.5);
+        tall.addTransposedProduct(a, column, -0.5);
+        wide.addTransposedProduct(column, a, -0.5);
+
+        // aᵀ·a = [[35, 44], [44, 56]]; aᵀ·column = columnᵀ·a = [11, 14]
+        assertThat(square.toArray()).isEqualTo(new double[][] {{-16.5, -21}, {-21, -27}});
+        assertThat(tall.toArray()).isEqualTo(new double[][] {{-4.5}, {-6}});
+        assertThat(wide.toArray()).isEqualTo(new double[][] {{-4.5, -6}});
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
     void rowVectorsAndColumnSumsShouldBroadcastAndReduceOverRows(Backend backend, Precision precision) {

@@ -79,6 +79,28 @@ class OptimizerTests {
         assertSteps(Optimizer.SGD, 10.0, backend, new double[] {0.9, -0.1}, new double[] {0.82, -0.18});
     }
 
+    /**
+     * Plain gradient descent takes its step inside the backward pass; a clipping bound the gradients never reach
+     * keeps the updater's step. Both must train a two-layer network alike (the hidden layer's gradient comes from
+     * the output layer's weights before their step), on the array backend to the last bit.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void sgdShouldStepInTheBackwardPassAsTheUpdaterWould(Backend backend) {
+        TrainingOptions inBackward = new TrainingOptions(50, 1.0, 2, false, 0);
+        TrainingOptions byUpdater = inBackward.withClipNorm(1e9);
+        Parameters initial = Parameters.initial(Tutorials.XOR_2_3_1, 7);
+
+        Parameters stepped = Trainer.train(Tutorials.XOR_2_3_1, initial, Tutorials.XOR, null, inBackward,
+                EpochListener.NONE, backend).parameters();
+        Parameters updated = Trainer.train(Tutorials.XOR_2_3_1, initial, Tutorials.XOR, null, byUpdater,
+                EpochListener.NONE, backend).parameters();
+
+        ParametersAssert.assertClose(stepped, updated, backend == Backend.ARRAY ? 0 : 1e-12);
+        assertThat(new Predictor(Tutorials.XOR_2_3_1, stepped).cost(Tutorials.XOR))
+                .isLessThan(new Predictor(Tutorials.XOR_2_3_1, initial).cost(Tutorials.XOR));
+    }
+
     @Test
     void momentumAndAdamShouldReachALowerXorCostThanSgdInTheSameEpochs() {
         NetworkSpec spec = Tutorials.XOR_2_3_1;
