@@ -24,10 +24,10 @@ USER backprop
 VOLUME /app/data
 EXPOSE 8080
 # ThreadPriorityPolicy=1 lets training threads run below requests (a non-root JVM warns, and still lowers them),
-# and CompilerThreadPriority=0 keeps the JIT compiler at the requests' level when run as root (see pom.xml);
+# and CompilerThreadPriority=4 keeps the JIT compiler at the training threads' level, below requests (see pom.xml);
 # one BLAS thread per job, as each job's thread brings an OpenMP team of its own (see pom.xml)
 # Listening on every interface, the service needs keys and will not start without BACKPROP_ADMIN_KEY
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=0" OMP_NUM_THREADS=1 SERVER_ADDRESS=0.0.0.0
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=4" OMP_NUM_THREADS=1 SERVER_ADDRESS=0.0.0.0
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS "http://localhost:${SERVER_PORT:-8080}/actuator/health/readiness" || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
