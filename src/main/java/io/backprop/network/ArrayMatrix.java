@@ -91,11 +91,7 @@ final class ArrayMatrix implements Matrix {
         requireProduct(left, true, right, false);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
-                double sum = 0;
-                for (int k = 0; k < inner; k++) {
-                    sum += a[k * rows + i] * b[k * columns + j];
-                }
-                values[i * columns + j] += alpha * sum;
+                values[i * columns + j] += alpha * dot(a, i, rows, b, j, columns, inner);
             }
         }
     }
@@ -108,13 +104,18 @@ final class ArrayMatrix implements Matrix {
         requireProduct(left, false, right, true);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
-                double sum = 0;
-                for (int k = 0; k < inner; k++) {
-                    sum += a[i * inner + k] * b[j * inner + k];
-                }
-                values[i * columns + j] = sum;
+                values[i * columns + j] = dot(a, i * inner, 1, b, j * inner, 1, inner);
             }
         }
+    }
+
+    /** Σ a[aFrom + k·aStep]·b[bFrom + k·bStep] over k < count, summed in the order of k. */
+    private static double dot(double[] a, int aFrom, int aStep, double[] b, int bFrom, int bStep, int count) {
+        double sum = 0;
+        for (int k = 0; k < count; k++) {
+            sum += a[aFrom + k * aStep] * b[bFrom + k * bStep];
+        }
+        return sum;
     }
 
     @Override

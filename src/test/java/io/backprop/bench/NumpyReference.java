@@ -31,18 +31,27 @@ final class NumpyReference {
                 "--workloads", String.join(",", workloads), "--repeats", Integer.toString(repeats), "--out",
                 out.toString()).inheritIO();
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            System.out.println("The NumPy reference did not run (exit " + process.exitValue() + "); no ratios.");
-            return Map.of();
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(30, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                System.out.println("The NumPy reference did not finish in 30 minutes; no ratios.");
+                return Map.of();
+            }
+            if (process.exitValue() != 0) {
+                System.out.println("The NumPy reference did not run (exit " + process.exitValue() + "); no ratios.");
+                return Map.of();
+            }
+            Map<String, JsonNode> results = new HashMap<>();
+            JsonMapper json = JsonMapper.builder().build();
+            for (String line : Files.readAllLines(out)) {
+                JsonNode result = json.readTree(line);
+                results.put(result.get("workload").asString(), result);
+            }
+            return results;
         }
-        Map<String, JsonNode> results = new HashMap<>();
-        JsonMapper json = JsonMapper.builder().build();
-        for (String line : Files.readAllLines(out)) {
-            JsonNode result = json.readTree(line);
-            results.put(result.get("workload").asString(), result);
+        finally {
+            Files.deleteIfExists(out);
         }
-        Files.delete(out);
-        return results;
     }
 }
