@@ -54,7 +54,8 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%nBackprop engine, %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         double peak = gemmPeak();
-        System.out.printf(Locale.ROOT, "float32 GEMM 1024³ with ND4J: %.1f GFLOP/s%n%n", peak);
+        System.out.printf(Locale.ROOT, "float32 GEMM 1024³ with ND4J: %.1f GFLOP/s; %s%n%n", peak,
+                FreshMemory.describe());
         Report report = new Report(reference, kernels.sameKernels(), peak);
         report.note(kernels.description());
         Map<String, Run> runs = new java.util.HashMap<>();

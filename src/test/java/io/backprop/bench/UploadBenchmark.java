@@ -53,6 +53,7 @@ final class UploadBenchmark {
         Path pixels = w5Csv(w5);
         double tableNumpy = loadtxt(table);
         double pixelsNumpy = loadtxt(pixels);
+        System.out.println("Data sets: " + FreshMemory.describe());
         System.out.printf(Locale.ROOT, "Upload 30,000 × 101 CSV, first of the run (before the JIT's warm-up): "
                 + "%.2f s%n", timedUpload(table, ""));
         for (int r = 0; r < WARM_UP_UPLOADS; r++) {
