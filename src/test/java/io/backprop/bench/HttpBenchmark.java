@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +45,8 @@ final class HttpBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BARE = "/bench/{id}/bare";
+    /** Windows of one-row predictions under training, and idle, whose medians are compared. */
+    private static final int LATENCY_ROUNDS = 3;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -163,41 +167,71 @@ final class HttpBenchmark {
     }
 
     /**
-     * One-row prediction latency while two W4-sized jobs train (one per core), against idle, in the same run: the
-     * jobs are long enough to outlast wrk, and cancelled after it. Each side runs the full {@code wrkSeconds}: the
-     * 99th percentile of a 5-second run (15,000 requests) is set by a few dozen, and back-to-back 5-second runs in
-     * the same state gave 0.5 to 6 ms on a 2-core host; 20-second runs agreed within 0.3 ms. Like the idle side,
-     * which follows the other prediction runs, the side under load is measured in a steady state: after a first
-     * run, reported too, while the JIT compiler still compiles the jobs' code (p99 3–5 ms).
+     * One-row prediction latency while two W4-sized jobs train (one per core), against idle, in the same run. Each
+     * window runs the full {@code wrkSeconds}: the 99th percentile of a 5-second run (15,000 requests) is set by a
+     * few dozen, and back-to-back 5-second runs in the same state gave 0.5 to 6 ms on a 2-core host. Even 20-second
+     * windows moved with the host: single idle windows of four runs on one machine gave 0.34 to 3.8 ms, and their
+     * ratio to one window under the jobs 0.15 to 4.1. So the ratio compares medians of {@link #LATENCY_ROUNDS}
+     * alternating windows, under two new jobs and idle once they are cancelled, after a first window under the
+     * jobs, reported apart, while the JIT compiler still compiles the jobs' code (p99 2–5 ms).
      */
     private void predictionsWhileTraining(String predict, String body, Workload w4) throws Exception {
         Path script = Files.createTempFile("wrk", ".lua");
         Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
                 + "wrk.body = '" + body + "'\n");
+        // 50,000 epochs outlast wrk by minutes and stay below the cost ceiling (1.7·10¹³ of 3·10¹³)
+        String longJob = request(w4, "w4-long", inline(w4)).replace("\"epochs\":20", "\"epochs\":50000");
         try {
-            Wrk idle = wrk(script, predict, 1, wrkSeconds);
-            if (idle == null) {
+            List<String> jobs = startJobs(longJob);
+            Wrk first = wrk(script, predict, 1, wrkSeconds);
+            if (first == null) {
+                cancel(jobs);
                 return;
             }
-            // 50,000 epochs outlast wrk by minutes and stay below the cost ceiling (1.7·10¹³ of 3·10¹³)
-            String longJob = request(w4, "w4-long", inline(w4)).replace("\"epochs\":20", "\"epochs\":50000");
-            List<String> jobs = List.of(acceptModel(longJob), acceptModel(longJob));
-            Thread.sleep(1000);
-            Wrk first = wrk(script, predict, 1, wrkSeconds);
-            Wrk training = wrk(script, predict, 1, wrkSeconds);
-            for (String job : jobs) {
-                http.send(post("/models/" + job + "/cancel", ""), HttpResponse.BodyHandlers.discarding());
+            double[][] p99 = new double[2][LATENCY_ROUNDS];
+            double[][] median = new double[2][LATENCY_ROUNDS];
+            for (int r = 0; r < LATENCY_ROUNDS; r++) {
+                jobs = r == 0 ? jobs : startJobs(longJob);
+                Wrk training = wrk(script, predict, 1, wrkSeconds);
+                cancel(jobs);
+                Wrk idle = wrk(script, predict, 1, wrkSeconds);
+                p99[0][r] = training.p99Micros;
+                p99[1][r] = idle.p99Micros;
+                median[0][r] = training.medianMicros;
+                median[1][r] = idle.medianMicros;
             }
-            System.out.printf(Locale.ROOT, "HTTP predict 1 row while two W4 jobs train, wrk, 1 connection, %d s: "
-                    + "median %.0f µs, 99th percentile %.0f µs; idle in the same run: median %.0f µs, 99th "
-                    + "percentile %.0f µs: p99 ratio %.2f (the jobs' first %d s: median %.0f µs, 99th percentile "
-                    + "%.0f µs)%n", wrkSeconds, training.medianMicros, training.p99Micros, idle.medianMicros,
-                    idle.p99Micros, training.p99Micros / idle.p99Micros, wrkSeconds, first.medianMicros,
+            System.out.printf(Locale.ROOT, "HTTP predict 1 row while two W4 jobs train, wrk, 1 connection, %d windows "
+                    + "of %d s each side: median %.0f µs, 99th percentile %.0f µs (windows: %s); idle between them: "
+                    + "median %.0f µs, 99th percentile %.0f µs (windows: %s): p99 ratio %.2f (the jobs' first %d s: "
+                    + "median %.0f µs, 99th percentile %.0f µs)%n", LATENCY_ROUNDS, wrkSeconds,
+                    Measurement.median(median[0]), Measurement.median(p99[0]), list(p99[0]),
+                    Measurement.median(median[1]), Measurement.median(p99[1]), list(p99[1]),
+                    Measurement.median(p99[0]) / Measurement.median(p99[1]), wrkSeconds, first.medianMicros,
                     first.p99Micros);
         }
         finally {
             Files.delete(script);
         }
+    }
+
+    /** Two W4-sized jobs, one per core, given a second to start. */
+    private List<String> startJobs(String longJob) throws Exception {
+        List<String> jobs = List.of(acceptModel(longJob), acceptModel(longJob));
+        Thread.sleep(1000);
+        return jobs;
+    }
+
+    /** Cancels the jobs, and gives them a second to end (they look for a cancel once a progress interval). */
+    private void cancel(List<String> jobs) throws Exception {
+        for (String job : jobs) {
+            http.send(post("/models/" + job + "/cancel", ""), HttpResponse.BodyHandlers.discarding());
+        }
+        Thread.sleep(2000);
+    }
+
+    private static String list(double[] micros) {
+        return Arrays.stream(micros).mapToObj(v -> String.format(Locale.ROOT, "%.0f", v))
+                .collect(Collectors.joining(", ", "", " µs"));
     }
 
     /**
