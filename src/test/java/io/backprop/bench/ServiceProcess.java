@@ -57,7 +57,13 @@ final class ServiceProcess implements AutoCloseable {
                 "--server.port=" + port, "--logging.level.root=warn",
                 "--backprop.limits.max-store-bytes=" + STORE_BYTES,
                 "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("db") + ";WRITE_DELAY=0"));
-        this.process = new ProcessBuilder(command).inheritIO().start();
+        try {
+            this.process = new ProcessBuilder(command).inheritIO().start();
+        }
+        catch (IOException e) {
+            deleteFolder();
+            throw e;
+        }
         awaitHealthy();
     }
 
@@ -113,6 +119,10 @@ final class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        deleteFolder();
+    }
+
+    private void deleteFolder() throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
