@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -25,6 +26,14 @@ final class ChunkInserter implements AutoCloseable {
      */
     private static final int WAITING = 4;
     private static final int WAITING_CHUNKS = 1;
+    /**
+     * How often, in bytes inserted, H2 is asked to store what the upload wrote so far (CHECKPOINT; the transaction
+     * stays open, and H2 rolls back what it stored if it is not committed). Left alone, H2 holds a transaction's
+     * pages until 19 MB are unsaved, then writes them all at once on the inserting thread, and the commit writes
+     * the rest after parsing is done. Stored every 2 MB, its writes overlap the parsing: alternating in one
+     * service, the 27 MB table uploaded in 0.08 s instead of 0.13, and W5's 188 MB in 0.6 s instead of 1.0.
+     */
+    private static final long H2_STORE_BYTES = 2 << 20;
 
     private final PreparedStatement insert;
     private final String rowSetId;
@@ -32,6 +41,9 @@ final class ChunkInserter implements AutoCloseable {
     private final HandOff<RowChunk> inserting;
     private final HandOff<RowBlock> encoding;
     private long bytes;
+    /** Whether H2 is asked to store as the upload goes (on H2, while its user may: CHECKPOINT needs an admin). */
+    private boolean storingAsItGoes;
+    private long nextStore = H2_STORE_BYTES;
 
     /**
      * @param encode turns each block into its chunk, in order
@@ -41,6 +53,7 @@ final class ChunkInserter implements AutoCloseable {
             LongConsumer beforeInsert) {
         try {
             this.insert = connection.prepareStatement(INSERT);
+            this.storingAsItGoes = connection.getMetaData().getDatabaseProductName().equals("H2");
         }
         catch (SQLException e) {
             throw new IllegalStateException("storing rows failed: " + e.getMessage(), e);
@@ -87,6 +100,16 @@ final class ChunkInserter implements AutoCloseable {
         }
         catch (SQLException e) {
             throw new IllegalStateException("storing rows failed: " + e.getMessage(), e);
+        }
+        if (storingAsItGoes && bytes >= nextStore) {
+            nextStore = bytes + H2_STORE_BYTES;
+            try (Statement checkpoint = insert.getConnection().createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
+            catch (SQLException refused) {
+                // H2 stores it all at the commit instead, as it would anyway
+                storingAsItGoes = false;
+            }
         }
     }
 }
