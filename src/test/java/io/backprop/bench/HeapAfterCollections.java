@@ -20,9 +20,12 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 /**
  * The heap a piece of work holds on to in a JVM (the service's, through its platform beans): the heap in use right
  * after each collection while it runs (garbage left uncollected says nothing about what the work needs), against
- * the heap after a full collection before it.
+ * the heap after a full collection before it. Full collections are forced as the work goes: left to itself, a
+ * 2 GB heap took the W5 upload's 750 MB of garbage without collecting once, which showed nothing.
  */
 final class HeapAfterCollections implements AutoCloseable {
+
+    static final int FORCED_EVERY_MILLIS = 100;
 
     private final MBeanServerConnection jvm;
     private final Set<ObjectName> collectors;
@@ -30,6 +33,7 @@ final class HeapAfterCollections implements AutoCloseable {
     private final AtomicLong peak = new AtomicLong();
     private final AtomicInteger collections = new AtomicInteger();
     private final NotificationListener listener = this::collected;
+    private final Thread forcing;
 
     HeapAfterCollections(MBeanServerConnection jvm) throws IOException, JMException {
         this.jvm = jvm;
@@ -43,6 +47,19 @@ final class HeapAfterCollections implements AutoCloseable {
         for (ObjectName collector : collectors) {
             jvm.addNotificationListener(collector, listener, null, null);
         }
+        this.forcing = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(FORCED_EVERY_MILLIS);
+                    memory.gc();
+                }
+            }
+            catch (InterruptedException | RuntimeException ended) {
+                // closed
+            }
+        }, "forced-collections");
+        forcing.setDaemon(true);
+        forcing.start();
     }
 
     private void collected(Notification notification, Object handback) {
@@ -67,6 +84,8 @@ final class HeapAfterCollections implements AutoCloseable {
     /** Stops listening, after a pause for the notifications still on their way from the other JVM. */
     @Override
     public void close() throws IOException, JMException, InterruptedException {
+        forcing.interrupt();
+        forcing.join();
         Thread.sleep(500);
         for (ObjectName collector : collectors) {
             jvm.removeNotificationListener(collector, listener);
