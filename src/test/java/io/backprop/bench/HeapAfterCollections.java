@@ -25,6 +25,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  */
 final class HeapAfterCollections implements AutoCloseable {
 
+    /** How often a full collection is forced while the work runs. */
     static final int FORCED_EVERY_MILLIS = 100;
 
     private final MBeanServerConnection jvm;
