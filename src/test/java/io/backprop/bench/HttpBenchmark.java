@@ -81,8 +81,17 @@ final class HttpBenchmark {
         restOverhead(w2, engineW2Seconds);
         String model = awaitModel(acceptModel(request(w4, "w4", inline(w4)))).get("id").asString();
         String row = "{\"features\":[" + JSON.writeValueAsString(w4.examples().features().toArray()[0]) + "]}";
-        predictions("/models/" + model + "/predict", BARE.replace("{id}", model), row);
-        predictionsWhileTraining("/models/" + model + "/predict", row, w4);
+        Path script = Files.createTempFile("wrk", ".lua");
+        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                + "wrk.body = '" + row + "'\n");
+        try {
+            if (predictions(script, "/models/" + model + "/predict", BARE.replace("{id}", model))) {
+                predictionsWhileTraining(script, "/models/" + model + "/predict", w4);
+            }
+        }
+        finally {
+            Files.delete(script);
+        }
         tinyJobs(request(w2, "tiny", inline(w2)).replace("\"epochs\":5000", "\"epochs\":500"));
     }
 
@@ -139,31 +148,25 @@ final class HttpBenchmark {
      * One-row predictions under wrk: latency on one connection, then throughput on eight, each against the bare
      * endpoint with the same body; after a warm-up of both, so that neither runs on colder code than the other.
      */
-    private void predictions(String predict, String bare, String body) throws Exception {
-        Path script = Files.createTempFile("wrk", ".lua");
-        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                + "wrk.body = '" + body + "'\n");
-        try {
-            for (String path : List.of(predict, bare)) {
-                if (wrk(script, path, 1, 10) == null) {
-                    System.out.println("wrk is not installed (apt-get install wrk): no prediction figures over HTTP");
-                    return;
-                }
+    /** @return whether wrk is installed (else nothing was measured) */
+    private boolean predictions(Path script, String predict, String bare) throws Exception {
+        for (String path : List.of(predict, bare)) {
+            if (wrk(script, path, 1, 10) == null) {
+                System.out.println("wrk is not installed (apt-get install wrk): no prediction figures over HTTP");
+                return false;
             }
-            Wrk predictLatency = wrk(script, predict, 1, wrkSeconds / 4);
-            Wrk bareLatency = wrk(script, bare, 1, wrkSeconds / 4);
-            System.out.printf(Locale.ROOT, "HTTP predict 1 row (W4 network), wrk, 1 connection, %d s: median %.0f µs, "
-                    + "99th percentile %.0f µs (bare endpoint: median %.0f µs)%n", wrkSeconds / 4,
-                    predictLatency.medianMicros, predictLatency.p99Micros, bareLatency.medianMicros);
-            double predictRate = wrk(script, predict, 8, wrkSeconds).rate;
-            double bareRate = wrk(script, bare, 8, wrkSeconds).rate;
-            System.out.printf(Locale.ROOT, "HTTP predict throughput, wrk, 8 connections, %d s: %.0f requests/s, bare "
-                    + "endpoint %.0f requests/s: %.0f%% of bare%n", wrkSeconds, predictRate, bareRate,
-                    100 * predictRate / bareRate);
         }
-        finally {
-            Files.delete(script);
-        }
+        Wrk predictLatency = wrk(script, predict, 1, wrkSeconds / 4);
+        Wrk bareLatency = wrk(script, bare, 1, wrkSeconds / 4);
+        System.out.printf(Locale.ROOT, "HTTP predict 1 row (W4 network), wrk, 1 connection, %d s: median %.0f µs, "
+                + "99th percentile %.0f µs (bare endpoint: median %.0f µs)%n", wrkSeconds / 4,
+                predictLatency.medianMicros, predictLatency.p99Micros, bareLatency.medianMicros);
+        double predictRate = wrk(script, predict, 8, wrkSeconds).rate;
+        double bareRate = wrk(script, bare, 8, wrkSeconds).rate;
+        System.out.printf(Locale.ROOT, "HTTP predict throughput, wrk, 8 connections, %d s: %.0f requests/s, bare "
+                + "endpoint %.0f requests/s: %.0f%% of bare%n", wrkSeconds, predictRate, bareRate,
+                100 * predictRate / bareRate);
+        return true;
     }
 
     /**
@@ -175,43 +178,31 @@ final class HttpBenchmark {
      * alternating windows, under two new jobs and idle once they are cancelled, after a first window under the
      * jobs, reported apart, while the JIT compiler still compiles the jobs' code (p99 2–5 ms).
      */
-    private void predictionsWhileTraining(String predict, String body, Workload w4) throws Exception {
-        Path script = Files.createTempFile("wrk", ".lua");
-        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                + "wrk.body = '" + body + "'\n");
+    private void predictionsWhileTraining(Path script, String predict, Workload w4) throws Exception {
         // 50,000 epochs outlast wrk by minutes and stay below the cost ceiling (1.7·10¹³ of 3·10¹³)
         String longJob = request(w4, "w4-long", inline(w4)).replace("\"epochs\":20", "\"epochs\":50000");
-        try {
-            List<String> jobs = startJobs(longJob);
-            Wrk first = wrk(script, predict, 1, wrkSeconds);
-            if (first == null) {
-                cancel(jobs);
-                return;
-            }
-            double[][] p99 = new double[2][LATENCY_ROUNDS];
-            double[][] median = new double[2][LATENCY_ROUNDS];
-            for (int r = 0; r < LATENCY_ROUNDS; r++) {
-                jobs = r == 0 ? jobs : startJobs(longJob);
-                Wrk training = wrk(script, predict, 1, wrkSeconds);
-                cancel(jobs);
-                Wrk idle = wrk(script, predict, 1, wrkSeconds);
-                p99[0][r] = training.p99Micros;
-                p99[1][r] = idle.p99Micros;
-                median[0][r] = training.medianMicros;
-                median[1][r] = idle.medianMicros;
-            }
-            System.out.printf(Locale.ROOT, "HTTP predict 1 row while two W4 jobs train, wrk, 1 connection, %d windows "
-                    + "of %d s each side: median %.0f µs, 99th percentile %.0f µs (windows: %s); idle between them: "
-                    + "median %.0f µs, 99th percentile %.0f µs (windows: %s): p99 ratio %.2f (the jobs' first %d s: "
-                    + "median %.0f µs, 99th percentile %.0f µs)%n", LATENCY_ROUNDS, wrkSeconds,
-                    Measurement.median(median[0]), Measurement.median(p99[0]), list(p99[0]),
-                    Measurement.median(median[1]), Measurement.median(p99[1]), list(p99[1]),
-                    Measurement.median(p99[0]) / Measurement.median(p99[1]), wrkSeconds, first.medianMicros,
-                    first.p99Micros);
+        List<String> jobs = startJobs(longJob);
+        Wrk first = wrk(script, predict, 1, wrkSeconds);
+        double[][] p99 = new double[2][LATENCY_ROUNDS];
+        double[][] median = new double[2][LATENCY_ROUNDS];
+        for (int r = 0; r < LATENCY_ROUNDS; r++) {
+            jobs = r == 0 ? jobs : startJobs(longJob);
+            Wrk training = wrk(script, predict, 1, wrkSeconds);
+            cancel(jobs);
+            Wrk idle = wrk(script, predict, 1, wrkSeconds);
+            p99[0][r] = training.p99Micros;
+            p99[1][r] = idle.p99Micros;
+            median[0][r] = training.medianMicros;
+            median[1][r] = idle.medianMicros;
         }
-        finally {
-            Files.delete(script);
-        }
+        System.out.printf(Locale.ROOT, "HTTP predict 1 row while two W4 jobs train, wrk, 1 connection, %d windows "
+                + "of %d s each side: median %.0f µs, 99th percentile %.0f µs (windows: %s); idle between them: "
+                + "median %.0f µs, 99th percentile %.0f µs (windows: %s): p99 ratio %.2f (the jobs' first %d s: "
+                + "median %.0f µs, 99th percentile %.0f µs)%n", LATENCY_ROUNDS, wrkSeconds,
+                Measurement.median(median[0]), Measurement.median(p99[0]), list(p99[0]),
+                Measurement.median(median[1]), Measurement.median(p99[1]), list(p99[1]),
+                Measurement.median(p99[0]) / Measurement.median(p99[1]), wrkSeconds, first.medianMicros,
+                first.p99Micros);
     }
 
     /** Two W4-sized jobs, one per core, given a second to start. */

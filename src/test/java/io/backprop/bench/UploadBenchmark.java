@@ -78,8 +78,9 @@ final class UploadBenchmark {
 
         // measured apart: collections forced as it goes slow the upload down
         HeapAfterCollections heap = new HeapAfterCollections(process.management());
-        delete(upload(pixels, "&precision=float32"));
-        heap.close();
+        try (heap) {
+            delete(upload(pixels, "&precision=float32"));
+        }
         System.out.printf(Locale.ROOT, "Upload W5 CSV again: peak heap growth %d MiB (heap in use after each of %d "
                 + "collections, forced every %d ms during the upload, against after a full collection before it)%n",
                 heap.peakGrowth() >> 20, heap.collections(), HeapAfterCollections.FORCED_EVERY_MILLIS);
