@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
- * The servlet container's error page, for errors that never reach a controller (TRACE, a method no handler
- * takes, a filter's failure): the same problem+json as every other error, in place of Spring Boot's own JSON.
+ * The servlet container's error page, for errors that never reach a controller (TRACE, a filter's failure):
+ * the same problem+json as every other error, in place of Spring Boot's own JSON.
  * Asked for directly, there is nothing here.
  */
 @Hidden

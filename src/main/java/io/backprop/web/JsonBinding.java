@@ -65,7 +65,13 @@ public class JsonBinding {
         }
         Object value = mapping instanceof InvalidFormatException format ? format.getValue() : null;
         Class<?> target = mapping instanceof MismatchedInputException input ? input.getTargetType() : null;
-        return FieldViolation.of(field, value, expectation(target));
+        return wrongKind(field, value, target);
+    }
+
+    /** A value of the wrong kind at {@code field}; at the top, the body itself, which must be an object. */
+    private static FieldViolation wrongKind(String field, Object value, Class<?> target) {
+        return field.isEmpty() ? FieldViolation.of("(body)", value, "must be a JSON object")
+                : FieldViolation.of(field, value, expectation(target));
     }
 
     /** What a value of this type must be, in a client's words. */
@@ -148,7 +154,7 @@ public class JsonBinding {
             if (violations == null) {
                 return NOT_HANDLED;
             }
-            violations.add(FieldViolation.of(field(context), value, expectation(type)));
+            violations.add(wrongKind(field(context), value, type));
             return null;
         }
 

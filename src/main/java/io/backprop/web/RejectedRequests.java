@@ -20,7 +20,8 @@ public class RejectedRequests {
     }
 
     void count(ProblemDetail problem) {
-        String type = problem.getType().getPath();
+        // Spring's own problems (415, 405, …) have no type
+        String type = problem.getType() == null ? null : problem.getType().getPath();
         String reason = type != null && type.startsWith("/problems/") ? type.substring("/problems/".length())
                 : "http";
         Counter.builder("backprop.requests.rejected").description("Requests answered with a problem, by kind")

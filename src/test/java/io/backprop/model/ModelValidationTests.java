@@ -240,6 +240,40 @@ class ModelValidationTests extends HttpApiTests {
                 .expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @ParameterizedTest
+    @MethodSource("bodiesThatAreNotObjects")
+    void aBodyThatIsNotAnObjectShouldBeNamedAsTheBody(String body, String value) {
+        JsonNode problem = postExpectingProblem("/models", body, 400);
+
+        assertThat(problem.get("detail").asString()).isEqualTo("(body): must be a JSON object");
+        assertThat(problem.get("errors").get(0).get("value").asString()).isEqualTo(value);
+    }
+
+    static Stream<Arguments> bodiesThatAreNotObjects() {
+        return Stream.of(Arguments.of("[1, 2]", "an array"), Arguments.of("\"xor\"", "xor"),
+                Arguments.of("42", "42"));
+    }
+
+    @Test
+    void typesSpringRefusesShouldBeAnsweredForTheirAddressNamingTheType() {
+        JsonNode problem = problem(api.http().post().uri("/models").contentType(MediaType.APPLICATION_XML)
+                .body("<model/>").exchange().expectStatus().isEqualTo(415).expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody(String.class).returnResult());
+
+        assertThat(problem.get("detail").asString()).contains("'application/xml'");
+        assertThat(problem.get("instance").asString()).isEqualTo("/models");
+    }
+
+    @Test
+    void aMethodAnAddressDoesNotTakeShouldBeAnsweredForThatAddress() {
+        JsonNode problem = problem(api.http().put().uri("/models").contentType(MediaType.APPLICATION_JSON)
+                .body("{}").exchange().expectStatus().isEqualTo(405).expectHeader().exists("Allow")
+                .expectBody(String.class).returnResult());
+
+        assertThat(problem.get("detail").asString()).contains("'PUT'");
+        assertThat(problem.get("instance").asString()).isEqualTo("/models");
+    }
+
     @Test
     void unknownStatusFilterAndOversizedPageShouldNameTheParameter() {
         assertThat(getExpectingProblem("/models?status=DONE").get("errors").findValuesAsString("field"))
