@@ -166,12 +166,13 @@ class InferenceTests extends HttpApiTests {
                     .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_JSON)
                     .expectBody().jsonPath("$.error").isNotEmpty().jsonPath("$.type").doesNotExist();
         }
-        for (String unknown : List.of("/v2/models/nobody-" + UUID.randomUUID(),
-                "/v2/models/" + name + "/versions/7", "/v2/models/" + name + "/versions/nobody",
-                "/v2/models/" + UUID.randomUUID() + "/ready")) {
-            api.http().get().uri(unknown).exchange().expectStatus().isNotFound().expectBody().jsonPath("$.error")
-                    .value(error -> assertThat((String) error).contains("Unable to find"));
-        }
+        String nobody = "nobody-" + UUID.randomUUID();
+        Map<String, String> unknown = Map.of("/v2/models/" + nobody, "Unable to find registered name " + nobody,
+                "/v2/models/" + name + "/versions/7", "Unable to find version " + name + " 7",
+                "/v2/models/" + name + "/versions/nobody", "Unable to find alias " + name + "@nobody",
+                "/v2/models/" + nobody + "/ready", "Unable to find registered name " + nobody);
+        unknown.forEach((address, error) -> api.http().get().uri(address).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error").isEqualTo(error));
         api.http().post().uri("/v2/models/nobody/infer").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"inputs\": []}").exchange().expectStatus().isNotFound().expectBody().jsonPath("$.error")
                 .isNotEmpty();
