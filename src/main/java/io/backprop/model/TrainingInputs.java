@@ -8,6 +8,7 @@ import io.backprop.dataset.RowSet;
 import io.backprop.model.spec.Checks;
 import io.backprop.model.spec.TrainingRequest;
 import io.backprop.network.Parameters;
+import io.backprop.system.FieldViolation;
 
 /**
  * Reads what a training request refers to, before its spec is filled in and checked: its rows (given inline,
@@ -42,7 +43,8 @@ class TrainingInputs {
 
     private DatasetService.StoredRows rows(TrainingRequest request, Checks checks) {
         if ((request.dataset() == null) == (request.datasetId() == null)) {
-            checks.add("dataset", null, "give either dataset or datasetId");
+            checks.add("dataset", FieldViolation.bothOrNeither(request.dataset() != null),
+                    "give either dataset or datasetId");
             return null;
         }
         if (request.datasetId() != null) {

@@ -137,7 +137,8 @@ public class PredictionService {
     private RowStore.Stored checkRows(TrainedModel model, PredictionRequest request, List<FieldViolation> violations) {
         int features = model.spec().dataset().features();
         if ((request.features() == null) == (request.datasetId() == null)) {
-            violations.add(FieldViolation.of("features", null, "give either features or datasetId"));
+            violations.add(FieldViolation.of("features", FieldViolation.bothOrNeither(request.features() != null),
+                    "give either features or datasetId"));
             return null;
         }
         if (request.features() != null) {

@@ -5,6 +5,14 @@ public record FieldViolation(String field, String value, String message) {
 
     private static final int MAX_VALUE_LENGTH = 80;
 
+    /**
+     * The value to report where exactly one of two fields must be given and it was not: both, when the first was
+     * given, else neither.
+     */
+    public static String bothOrNeither(boolean firstGiven) {
+        return firstGiven ? "both given" : "neither given";
+    }
+
     /** Describes {@code value} briefly: numbers and text as they are (shortened), arrays by their length. */
     public static FieldViolation of(String field, Object value, String message) {
         return new FieldViolation(field, describe(value), message);

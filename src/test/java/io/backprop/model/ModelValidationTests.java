@@ -240,6 +240,42 @@ class ModelValidationTests extends HttpApiTests {
                 .expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    static Stream<Arguments> exactlyOneOfTwo() {
+        return Stream.of(Arguments.of("{\"datasetId\": \"d\", " + DATA + ", " + NET + "}", "dataset", "both given"),
+                Arguments.of("{" + NET + "}", "dataset", "neither given"),
+                Arguments.of("{\"dataset\": {\"features\": [[0,0]], \"targets\": [[0]], \"labels\": [\"a\"]}, " + NET
+                        + "}", "dataset.targets", "both given"),
+                Arguments.of("{\"dataset\": {\"features\": [[0,0]]}, " + NET + "}", "dataset.targets", "neither given"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("exactlyOneOfTwo")
+    void whereExactlyOneOfTwoFieldsIsDueTheProblemShouldSayWhetherBothOrNeitherCame(String body, String field,
+            String value) {
+        JsonNode problem = postExpectingProblem("/models", body, 400);
+
+        assertThat(problem.get("errors")).anySatisfy(error -> {
+            assertThat(error.get("field").asString()).isEqualTo(field);
+            assertThat(error.get("value").asString()).isEqualTo(value);
+        });
+    }
+
+    @Test
+    void predictingFromRowsAndADatasetAtOnceShouldSayBothCame() {
+        String id = api.train(ApiClient.xor(100));
+        api.awaitSucceeded(id);
+        try {
+            JsonNode problem = postExpectingProblem("/models/" + id + "/predict",
+                    "{\"features\": [[0,1]], \"datasetId\": \"d\"}", 400);
+
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("features");
+            assertThat(problem.get("errors").get(0).get("value").asString()).isEqualTo("both given");
+        }
+        finally {
+            api.http().delete().uri("/models/" + id).exchange().expectStatus().isNoContent();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("bodiesThatAreNotObjects")
     void aBodyThatIsNotAnObjectShouldBeNamedAsTheBody(String body, String value) {
