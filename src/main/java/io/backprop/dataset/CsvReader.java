@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
+import io.backprop.system.RequestLimits;
+
 /**
  * Reads a CSV file with a header row as it arrives: each row's features go on at once, so the file is never held
  * whole. The named target columns become targets, every other column a numeric feature; a single target column
@@ -58,7 +60,7 @@ public final class CsvReader {
             while (scanner.next() && problems.size() < MAX_PROBLEMS) {
                 if (targets.rows() == maxRows) {
                     problems.add(new CsvProblem(scanner.line(), null, null, null,
-                            "the file has more than " + maxRows + " rows"));
+                            "the file has more than " + maxRows + " rows (" + RequestLimits.MAX_ROWS + ")"));
                     break;
                 }
                 if (read(scanner, header, columns, row, targets, problems) && problems.isEmpty()) {
@@ -96,11 +98,12 @@ public final class CsvReader {
         }
         if (header.size() > maxColumns + targetColumns.size()) {
             problems.add(new CsvProblem(1L, null, null, null, "the file has " + header.size()
-                    + " columns; at most " + maxColumns + " features are allowed"));
+                    + " columns; at most " + maxColumns + " features are allowed (" + RequestLimits.MAX_COLUMNS
+                    + ")"));
         }
         if (targetColumns.size() > maxTargets) {
             problems.add(new CsvProblem(1L, null, null, null, targetColumns.size() + " target columns are named; at "
-                    + "most " + maxTargets + " are allowed"));
+                    + "most " + maxTargets + " are allowed (" + RequestLimits.MAX_TARGETS + ")"));
         }
         if (targetColumns.isEmpty()) {
             problems.add(new CsvProblem(1L, null, null, null, "no target column named; say which, e.g. ?targets="

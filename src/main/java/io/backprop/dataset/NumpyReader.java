@@ -14,6 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
+import io.backprop.system.RequestLimits;
+
 /**
  * Reads NumPy arrays as they arrive: an .npz archive (what {@code np.savez(f, features=X, targets=y)} or
  * {@code labels=…} writes, compressed or not) or one .npy array of features and targets side by side, its columns
@@ -94,12 +96,13 @@ public final class NumpyReader {
             sameRows(null, array);
             if (targetColumns.size() > maxTargets) {
                 throw new NumpyFormatException(targetColumns.size() + " target columns are named; at most "
-                        + maxTargets + " are allowed");
+                        + maxTargets + " are allowed (" + RequestLimits.MAX_TARGETS + ")");
             }
             List<String> names = names("x", (int) Math.min(array.columns(), maxColumns + targetColumns.size() + 1));
             if (array.columns() > maxColumns + targetColumns.size() || array.isText()) {
                 throw NpyArray.problem("array", array.isText() ? "holds text; a single array must hold numbers"
-                        : "has " + array.columns() + " columns; at most " + maxColumns + " features are allowed");
+                        : "has " + array.columns() + " columns; at most " + maxColumns + " features are allowed ("
+                                + RequestLimits.MAX_COLUMNS + ")");
             }
             if (targetColumns.isEmpty() || !names.containsAll(targetColumns)) {
                 throw new NumpyFormatException("name the target columns among x1 … x" + array.columns()
@@ -138,7 +141,7 @@ public final class NumpyReader {
     private long sameRows(Long rows, NpyArray array) {
         if (array.rows() < 1 || array.rows() > maxRows) {
             throw NpyArray.problem(array.name(), "has " + array.rows() + " rows; between 1 and " + maxRows
-                    + " are allowed");
+                    + " are allowed (" + RequestLimits.MAX_ROWS + ")");
         }
         if (rows != null && rows != array.rows()) {
             throw NpyArray.problem(array.name(), "has " + array.rows() + " rows; the other array has " + rows);
@@ -149,7 +152,8 @@ public final class NumpyReader {
     private long checkColumns(NpyArray array) {
         if (array.isText() || array.columns() > maxColumns) {
             throw NpyArray.problem(array.name(), array.isText() ? "holds text; features must be numbers"
-                    : "has " + array.columns() + " columns; at most " + maxColumns + " are allowed");
+                    : "has " + array.columns() + " columns; at most " + maxColumns + " are allowed ("
+                            + RequestLimits.MAX_COLUMNS + ")");
         }
         return array.columns();
     }
@@ -189,7 +193,8 @@ public final class NumpyReader {
         }
         int columns = (int) checkColumns(array);
         if (columns > maxTargets) {
-            throw NpyArray.problem("targets", "has " + columns + " columns; at most " + maxTargets + " are allowed");
+            throw NpyArray.problem("targets", "has " + columns + " columns; at most " + maxTargets + " are allowed ("
+                    + RequestLimits.MAX_TARGETS + ")");
         }
         double[][] targets = new double[rows][columns];
         for (double[] row : targets) {

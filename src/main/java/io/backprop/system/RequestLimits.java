@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
  *     ten minutes of two cores at 50 GFLOP/s
  */
 @Validated
-@ConfigurationProperties("backprop.limits")
+@ConfigurationProperties(RequestLimits.PREFIX)
 public record RequestLimits(
         @DefaultValue("32MB") @NotNull DataSize maxRequestSize,
         @DefaultValue("2GB") @NotNull DataSize maxUploadSize,
@@ -52,4 +52,10 @@ public record RequestLimits(
         @DefaultValue("4GB") @NotNull DataSize maxStoreBytes,
         @DefaultValue("1GB") @NotNull DataSize maxJobMemory,
         @DefaultValue("3e13") @DecimalMin("1") double maxTrainingFlops) {
+
+    static final String PREFIX = "backprop.limits";
+    /** The settings that messages name, so that whoever runs the service knows which one to raise. */
+    public static final String MAX_ROWS = PREFIX + ".max-rows";
+    public static final String MAX_COLUMNS = PREFIX + ".max-columns";
+    public static final String MAX_TARGETS = PREFIX + ".max-targets";
 }

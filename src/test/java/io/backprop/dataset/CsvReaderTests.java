@@ -68,7 +68,7 @@ class CsvReaderTests {
                 .isEqualTo("line 1, column 2 (a): the column name 'a' appears twice");
         assertThat(catchThrowableOfType(CsvFormatException.class,
                 () -> new CsvReader(2, 10, 3).read(csv("a,y\n1,1\n2,2\n3,3\n"), List.of("y"), row -> { })).getMessage())
-                .isEqualTo("line 4: the file has more than 2 rows");
+                .isEqualTo("line 4: the file has more than 2 rows (backprop.limits.max-rows)");
     }
 
     @Test

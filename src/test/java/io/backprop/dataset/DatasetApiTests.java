@@ -107,7 +107,7 @@ class DatasetApiTests extends HttpApiTests {
                 .isEqualTo("line 1: the target column 'scroe' is not in the header [a, score]");
         assertThat(badCsv("", "y").get("detail").asString()).startsWith("line 1: the file is empty");
         assertThat(badCsv("a,y\n" + "1,1\n".repeat(51), "y").get("detail").asString())
-                .isEqualTo("line 52: the file has more than 50 rows");
+                .isEqualTo("line 52: the file has more than 50 rows (backprop.limits.max-rows)");
         assertThat(badCsv("a,y\n1,1\n", "").get("detail").asString()).startsWith("line 1: no target column named");
     }
 
