@@ -1,5 +1,7 @@
 package io.backprop.system;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize request body size (JSON requests)
  * @param maxUploadSize a data-set file upload (CSV, .npy, .npz), and its content when it comes compressed
  * @param maxConcurrentUploads data-set uploads read at once (each holds a database transaction while it runs)
+ * @param minBodyRate bytes per second a request body (JSON or a data-set file) must arrive at, over each
+ *     {@code bodyRateWindow} spent waiting for it
+ * @param bodyRateWindow how long the service waits for a body's bytes before it judges their rate
  * @param maxRows examples in a training set
  * @param maxColumns features, and targets, per example
  * @param maxTargets target columns of a data-set file (they are held in memory while the file is read)
@@ -38,6 +43,8 @@ public record RequestLimits(
         @DefaultValue("32MB") @NotNull DataSize maxRequestSize,
         @DefaultValue("2GB") @NotNull DataSize maxUploadSize,
         @DefaultValue("2") @Min(1) int maxConcurrentUploads,
+        @DefaultValue("64KB") @NotNull DataSize minBodyRate,
+        @DefaultValue("10s") @NotNull Duration bodyRateWindow,
         @DefaultValue("100000") @Min(1) int maxRows,
         @DefaultValue("1000") @Min(1) int maxColumns,
         @DefaultValue("100") @Min(1) int maxTargets,
@@ -58,4 +65,5 @@ public record RequestLimits(
     public static final String MAX_ROWS = PREFIX + ".max-rows";
     public static final String MAX_COLUMNS = PREFIX + ".max-columns";
     public static final String MAX_TARGETS = PREFIX + ".max-targets";
+    public static final String MIN_BODY_RATE = PREFIX + ".min-body-rate";
 }

@@ -11,12 +11,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import io.backprop.system.FieldViolation;
 import tools.jackson.core.JacksonException;
@@ -52,9 +54,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
-                return handleExceptionInternal(tooLarge, tooLarge.getBody(), headers, tooLarge.getStatusCode(),
-                        request);
+            // the body too large or too slow (RequestSizeFilter), met by the JSON reader
+            if (cause instanceof ErrorResponseException refused) {
+                return handleExceptionInternal(refused, refused.getBody(), headers, refused.getStatusCode(), request);
             }
         }
         ProblemDetail problem;
@@ -100,6 +102,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            // the client went away, or stopped sending its body (the container has answered 408): no one to tell
+            log.debug("Client gone while answering {}: {}", request.getDescription(false), ex.toString());
+            return null;
+        }
         log.error("Unexpected error answering {}", request.getDescription(false), ex);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side; the error has been logged.");

@@ -1,6 +1,7 @@
 package io.backprop.web;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,23 +19,30 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.backprop.system.BoundedInputStream;
+import io.backprop.system.Bytes;
+import io.backprop.system.MinimumRateInputStream;
 import io.backprop.system.RequestLimits;
 
 /**
  * Bounds request bodies, whether or not they declare their length: reading past the limit fails with a 413
  * problem, so a body is never buffered beyond it. Data-set files ({@code POST /datasets} with any body but
  * JSON) are streamed into the store as they arrive and have a limit of their own; every other body has the
- * JSON limit.
+ * JSON limit. A body that arrives slower than the minimum rate fails with a 408 problem: trickled in, it would
+ * hold a request thread (and an upload its place and its database transaction) for as long as its client likes.
  */
 @Component
 class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final long maxUploadBytes;
+    private final long minBytesPerSecond;
+    private final Duration rateWindow;
 
     RequestSizeFilter(RequestLimits limits) {
         this.maxBytes = limits.maxRequestSize().toBytes();
         this.maxUploadBytes = limits.maxUploadSize().toBytes();
+        this.minBytesPerSecond = limits.minBodyRate().toBytes();
+        this.rateWindow = limits.bodyRateWindow();
     }
 
     @Override
@@ -64,7 +72,18 @@ class RequestSizeFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
+    /** A body that came too slowly. */
+    static final class BodyTooSlowException extends ErrorResponseException {
+
+        BodyTooSlowException(long minBytesPerSecond, Duration window) {
+            super(HttpStatus.REQUEST_TIMEOUT, Problems.of(HttpStatus.REQUEST_TIMEOUT, "request-too-slow",
+                    "Request too slow", "Fewer than " + Bytes.describe(minBytesPerSecond) + " a second of the body "
+                            + "arrived over " + window.toMillis() + " ms of waiting for it ("
+                            + RequestLimits.MIN_BODY_RATE + "); nothing was stored."), null);
+        }
+    }
+
+    private final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
         private ServletInputStream stream;
@@ -86,15 +105,17 @@ class RequestSizeFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The servlet's stream, read through a {@link BoundedInputStream}. */
-    private static final class LimitedStream extends ServletInputStream {
+    /** The servlet's stream, read through a {@link MinimumRateInputStream} and a {@link BoundedInputStream}. */
+    private final class LimitedStream extends ServletInputStream {
 
         private final ServletInputStream in;
         private final BoundedInputStream bounded;
 
         LimitedStream(ServletInputStream in, long limit) {
             this.in = in;
-            this.bounded = new BoundedInputStream(in, limit, () -> new BodyTooLargeException(limit));
+            this.bounded = new BoundedInputStream(new MinimumRateInputStream(in, minBytesPerSecond,
+                    rateWindow.toNanos(), () -> new BodyTooSlowException(minBytesPerSecond, rateWindow)), limit,
+                    () -> new BodyTooLargeException(limit));
         }
 
         @Override

@@ -160,6 +160,48 @@ public class DatasetStorageTests extends HttpApiTests {
         delete(ApiClient.json(answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1)));
     }
 
+    @Test
+    void anUploadTrickledInShouldBeCutWithNothingStoredAndItsPlaceFreed() throws IOException, InterruptedException {
+        long datasets = count("dataset");
+        long chunks = count("row_chunk");
+
+        String answer = trickled("/datasets?targets=y", "text/csv", "x,y\n", "1", ",0\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("\"type\":\"/problems/request-too-slow\"",
+                "backprop.limits.min-body-rate");
+        assertThat(count("dataset")).isEqualTo(datasets);
+        assertThat(count("row_chunk")).isEqualTo(chunks);
+        JsonNode next = uploads.csv("/datasets?targets=y", "x,y\n1,0\n2,1\n");
+        delete(next);
+    }
+
+    @Test
+    void aJsonBodyTrickledInShouldBeCutToo() throws IOException, InterruptedException {
+        String answer = trickled("/models", "application/json", "{\"dataset\": {\"features\": [[0]", ",[1]", ",[0]");
+
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("\"type\":\"/problems/request-too-slow\"");
+    }
+
+    /**
+     * Sends {@code start}, then the two pieces in turn every 100 ms, far below 64 KB a second, until the service
+     * answers (within 20 s); returns its answer.
+     */
+    private String trickled(String path, String type, String start, String piece, String other)
+            throws IOException, InterruptedException {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk(start))
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 200 && socket.getInputStream().available() == 0; i++) {
+                out.write(chunk(i % 2 == 0 ? piece : other).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(100);
+            }
+            return chunkedAnswer(socket);
+        }
+    }
+
     /** The last answer to a second upload sent while a first is being read, and the first's answer. */
     private record Overlap(UploadClient.Answer second, String first) {
 
@@ -195,6 +237,21 @@ public class DatasetStorageTests extends HttpApiTests {
             }
             return new Overlap(second, new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** An answer read to the end of its chunked body: the service may still be reading the request's rest. */
+    private static String chunkedAnswer(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (!answer.toString(StandardCharsets.UTF_8).endsWith("\r\n0\r\n\r\n")) {
+            int n = socket.getInputStream().read(buffer);
+            if (n < 0) {
+                break;
+            }
+            answer.write(buffer, 0, n);
+        }
+        return answer.toString(StandardCharsets.UTF_8);
     }
 
     private static String chunk(String text) {

@@ -3,6 +3,7 @@ package io.backprop.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,8 +33,8 @@ class StorageBudgetTests {
         // the running total, one row per stored row here (the service's triggers add to 64 slots)
         jdbc.execute("CREATE TABLE store_usage (bytes BIGINT)");
         store(100);
-        RequestLimits limits = new RequestLimits(DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), 1, 100, 10, 5,
-                3, 50, 1000, 2000, 10, 10, 5, DataSize.ofMegabytes(1), DataSize.ofBytes(BUDGET),
+        RequestLimits limits = new RequestLimits(DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), 1,
+                DataSize.ofKilobytes(64), Duration.ofSeconds(10), 100, 10, 5, 3, 50, 1000, 2000, 10, 10, 5, DataSize.ofMegabytes(1), DataSize.ofBytes(BUDGET),
                 DataSize.ofMegabytes(10), 1e13);
         return new StorageBudget(jdbc, new DataSourceTransactionManager(database), limits);
     }
