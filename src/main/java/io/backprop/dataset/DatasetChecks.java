@@ -26,8 +26,8 @@ public final class DatasetChecks {
         int rows = dataset.features() == null ? -1 : dataset.features().length;
         int targetColumns = -1;
         if ((dataset.targets() == null) == (dataset.labels() == null)) {
-            violations.add(FieldViolation.of(prefix + "targets", FieldViolation.bothOrNeither(dataset.targets() != null),
-                    "give either targets or labels"));
+            violations.add(FieldViolation.of(prefix + "targets",
+                    FieldViolation.bothOrNeither(dataset.targets() != null), "give either targets or labels"));
         }
         else if (dataset.targets() != null) {
             if (rows >= 0 && dataset.targets().length != rows) {

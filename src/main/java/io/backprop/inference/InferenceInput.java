@@ -79,8 +79,7 @@ record InferenceInput(double[][] rows, String datatype, String id, List<String> 
             JsonNode size = shape.get(d);
             if (!size.isIntegralNumber() || size.asLong() < 0 || size.asLong() > Integer.MAX_VALUE) {
                 throw invalid("Input " + name + ": shape[" + d + "] must be a size (a whole number from 0 to "
-                        + Integer.MAX_VALUE + "); got "
-                        + FieldViolation.describe(size) + ".");
+                        + Integer.MAX_VALUE + "); got " + FieldViolation.describe(size) + ".");
             }
             sizes[d] = size.asInt();
         }

@@ -94,7 +94,8 @@ public class Registry {
     /** The model id of a version, or of the latest one when {@code version} is null. */
     public String versionId(String name, Integer version) {
         return versions.modelId(name, version).orElseThrow(() -> version == null
-                ? new NotFoundException("registered name", name) : new NotFoundException("version", name + " " + version));
+                ? new NotFoundException("registered name", name)
+                : new NotFoundException("version", name + " " + version));
     }
 
     /** The model id the alias points at (within {@link #RESOLVED_FOR} of its last move). */

@@ -245,7 +245,8 @@ class ModelValidationTests extends HttpApiTests {
                 Arguments.of("{" + NET + "}", "dataset", "neither given"),
                 Arguments.of("{\"dataset\": {\"features\": [[0,0]], \"targets\": [[0]], \"labels\": [\"a\"]}, " + NET
                         + "}", "dataset.targets", "both given"),
-                Arguments.of("{\"dataset\": {\"features\": [[0,0]]}, " + NET + "}", "dataset.targets", "neither given"));
+                Arguments.of("{\"dataset\": {\"features\": [[0,0]]}, " + NET + "}", "dataset.targets",
+                        "neither given"));
     }
 
     @ParameterizedTest
