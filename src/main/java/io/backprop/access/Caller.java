@@ -58,7 +58,7 @@ public record Caller(String keyId, String owner, Role role) {
     }
 
     /** Whether quotas and rate limits hold this caller: they hold every key but an admin's. */
-    boolean limited() {
+    public boolean limited() {
         return role != Role.ADMIN;
     }
 }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
@@ -65,6 +67,8 @@ public class DatasetService {
     private final Quotas quotas;
     private final AuditTrail audit;
     private final Semaphore uploads;
+    /** The owners (admins aside) whose upload is being read: one each at a time, so that no owner holds every place. */
+    private final Set<String> uploading = ConcurrentHashMap.newKeySet();
     private final UploadReader reader;
 
     DatasetService(DatasetRepository datasets, RowStore rows, JdbcAggregateOperations aggregates,
@@ -117,12 +121,25 @@ public class DatasetService {
         DatasetChecks.checkName("name", name, violations);
         InvalidRequestException.throwIfAny(violations);
         quotas.requireDatasetRowsRoom();
+        String owner = Caller.current().filter(Caller::limited).map(Caller::owner).orElse(null);
+        if (owner != null && !uploading.add(owner)) {
+            throw tooManyUploads("Already reading an upload of this key's owner; one at a time for each owner.");
+        }
+        try {
+            return readAndStore(name, body, options);
+        }
+        finally {
+            if (owner != null) {
+                uploading.remove(owner);
+            }
+        }
+    }
+
+    /** Reads and stores an upload in one of the places for uploads, if one is free. */
+    private DatasetView readAndStore(String name, InputStream body, UploadOptions options) {
         if (!uploads.tryAcquire()) {
-            ErrorResponseException busy = Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "too-many-uploads",
-                    "Too many uploads", "Already reading " + limits.maxConcurrentUploads() + " uploads "
-                            + "(backprop.limits.max-concurrent-uploads); try again shortly.");
-            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-            throw busy;
+            throw tooManyUploads("Already reading " + limits.maxConcurrentUploads() + " uploads "
+                    + "(backprop.limits.max-concurrent-uploads); try again shortly.");
         }
         try {
             return transaction.execute(status -> {
@@ -138,6 +155,13 @@ public class DatasetService {
         finally {
             uploads.release();
         }
+    }
+
+    private static ErrorResponseException tooManyUploads(String detail) {
+        ErrorResponseException busy = Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "too-many-uploads",
+                "Too many uploads", detail);
+        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return busy;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.backprop.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -227,6 +229,46 @@ class AccessTests extends HttpApiTests {
         owner.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON).body(ApiClient.xor(10))
                 .exchange().expectStatus().isForbidden().expectBody()
                 .jsonPath("$.quota").isEqualTo("max-models").jsonPath("$.current").isEqualTo(3);
+    }
+
+    @Test
+    void anOwnerUploadsOneFileAtATimeWhileOthersStillUpload() throws Exception {
+        JsonNode key = newKey("trainer");
+        ApiClient owner = client(key);
+        ApiClient other = client(newKey("trainer"));
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream first = socket.getOutputStream();
+            first.write(("POST /datasets?targets=y HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + key.get("key").asString() + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n"
+                    + "Connection: close\r\n\r\n" + chunk("x,y\n1,0\n")).getBytes(StandardCharsets.US_ASCII));
+            first.flush();
+
+            // the first holds its owner's turn once its request is dispatched: until then a second may be read
+            int second = 0;
+            for (long deadline = System.nanoTime() + 10_000_000_000L; second != 429 && System.nanoTime() < deadline; ) {
+                var answer = owner.http().post().uri("/datasets?targets=y").contentType(MediaType.valueOf("text/csv"))
+                        .body("x,y\n1,0\n").exchange().returnResult(String.class);
+                second = answer.getStatus().value();
+                if (second == 201) {
+                    owner.http().delete().uri("/datasets/" + ApiClient.json(answer.getResponseBody()).get("id")
+                            .asString()).exchange().expectStatus().isNoContent();
+                }
+            }
+            assertThat(second).isEqualTo(429);
+            other.http().post().uri("/datasets?targets=y").contentType(MediaType.valueOf("text/csv"))
+                    .body("x,y\n1,0\n2,1\n").exchange().expectStatus().isCreated();
+
+            first.write((chunk("2,1\n") + "0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            first.flush();
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .startsWith("HTTP/1.1 201");
+        }
+        owner.http().post().uri("/datasets?targets=y").contentType(MediaType.valueOf("text/csv"))
+                .body("x,y\n1,0\n").exchange().expectStatus().isCreated();
+    }
+
+    private static String chunk(String text) {
+        return Integer.toHexString(text.length()) + "\r\n" + text + "\r\n";
     }
 
     @Test
