@@ -131,10 +131,11 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {
         return (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Key needed",
-                    request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                            ? "This request needs an API key: send Authorization: Bearer <key>."
-                            : "The key is unknown or was revoked."));
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Key needed", bearer
+                    ? "The key is unknown or was revoked."
+                    : "This request needs an API key: send Authorization: Bearer <key>."));
         };
     }
 

@@ -77,6 +77,9 @@ class AccessTests extends HttpApiTests {
         api.http().get().uri("/models").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-key").exchange()
                 .expectStatus().isUnauthorized().expectBody().jsonPath("$.detail")
                 .isEqualTo("The key is unknown or was revoked.");
+        api.http().get().uri("/models").header(HttpHeaders.AUTHORIZATION, "Basic YWRtaW46YWRtaW4=").exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.detail")
+                .isEqualTo("This request needs an API key: send Authorization: Bearer <key>.");
     }
 
     @Test
