@@ -39,13 +39,20 @@ record BoundaryRequest(int resolution, double xMin, double xMax, double yMin, do
         if (resolution < 2 || resolution > maxResolution) {
             violations.add(FieldViolation.of("resolution", resolution, "must be between 2 and " + maxResolution));
         }
-        if (!(Double.isFinite(xMin) && Double.isFinite(xMax) && xMin < xMax)) {
-            violations.add(FieldViolation.of("xMax", xMax, "must be a finite number above xMin (" + xMin + ")"));
-        }
-        if (!(Double.isFinite(yMin) && Double.isFinite(yMax) && yMin < yMax)) {
-            violations.add(FieldViolation.of("yMax", yMax, "must be a finite number above yMin (" + yMin + ")"));
-        }
+        checkRange("x", xMin, xMax, violations);
+        checkRange("y", yMin, yMax, violations);
         InvalidRequestException.throwIfAny(violations);
+    }
+
+    /** An axis's ends: a finite lower end, and a finite upper end above it. */
+    private static void checkRange(String axis, double min, double max, List<FieldViolation> violations) {
+        if (!Double.isFinite(min)) {
+            violations.add(FieldViolation.of(axis + "Min", min, "must be a finite number"));
+        }
+        else if (!(Double.isFinite(max) && min < max)) {
+            violations.add(FieldViolation.of(axis + "Max", max, "must be a finite number above " + axis + "Min ("
+                    + min + ")"));
+        }
     }
 
     private double[] steps(double from, double to) {

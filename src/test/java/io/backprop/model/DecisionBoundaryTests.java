@@ -85,5 +85,11 @@ class DecisionBoundaryTests extends HttpApiTests {
                 .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("resolution", "xMax");
+        JsonNode notANumber = ApiClient.json(api.http().get()
+                .uri("/models/" + id + "/decision-boundary?xMin=NaN&yMin=0&yMax=-1").exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(notANumber.get("errors").findValuesAsString("field")).containsExactly("xMin", "yMax");
+        assertThat(notANumber.get("errors").findValuesAsString("message"))
+                .containsExactly("must be a finite number", "must be a finite number above yMin (0.0)");
     }
 }
