@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import io.backprop.support.ApiClient;
+import io.backprop.support.ChunkedPost;
 import io.backprop.support.HttpApiTests;
 import io.backprop.support.KeyedServiceTest;
 import tools.jackson.databind.JsonNode;
@@ -241,9 +242,7 @@ class AccessTests extends HttpApiTests {
         ApiClient other = client(newKey("trainer"));
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream first = socket.getOutputStream();
-            first.write(("POST /datasets?targets=y HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + key.get("key").asString() + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n"
-                    + "Connection: close\r\n\r\n" + chunk("x,y\n1,0\n")).getBytes(StandardCharsets.US_ASCII));
+            first.write(ChunkedPost.start("/datasets?targets=y", "text/csv", key.get("key").asString(), "x,y\n1,0\n"));
             first.flush();
             // the first holds its owner's turn once it is being read, a moment after it was sent: until then a
             // second is read (and deleted); a few tries, within the key's rate limit for uploads
@@ -263,17 +262,13 @@ class AccessTests extends HttpApiTests {
             other.http().post().uri("/datasets?targets=y").contentType(MediaType.valueOf("text/csv"))
                     .body("x,y\n1,0\n2,1\n").exchange().expectStatus().isCreated();
 
-            first.write((chunk("2,1\n") + "0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            first.write(ChunkedPost.end("2,1\n"));
             first.flush();
             assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                     .startsWith("HTTP/1.1 201");
         }
         owner.http().post().uri("/datasets?targets=y").contentType(MediaType.valueOf("text/csv"))
                 .body("x,y\n1,0\n").exchange().expectStatus().isCreated();
-    }
-
-    private static String chunk(String text) {
-        return Integer.toHexString(text.length()) + "\r\n" + text + "\r\n";
     }
 
     @Test

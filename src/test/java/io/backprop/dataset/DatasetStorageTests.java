@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.backprop.support.ApiClient;
+import io.backprop.support.ChunkedPost;
 import io.backprop.support.HttpApiTests;
 import io.backprop.support.LimitedServiceTest;
 import tools.jackson.databind.JsonNode;
@@ -190,11 +191,9 @@ public class DatasetStorageTests extends HttpApiTests {
             throws IOException, InterruptedException {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk(start))
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(ChunkedPost.start(path, type, null, start));
             for (int i = 0; i < 200 && socket.getInputStream().available() == 0; i++) {
-                out.write(chunk(i % 2 == 0 ? piece : other).getBytes(StandardCharsets.US_ASCII));
+                out.write(ChunkedPost.chunk(i % 2 == 0 ? piece : other));
                 out.flush();
                 Thread.sleep(100);
             }
@@ -214,9 +213,7 @@ public class DatasetStorageTests extends HttpApiTests {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream first = socket.getOutputStream();
-            first.write(("POST /datasets?targets=y HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk("x,y\n1,0\n"))
-                    .getBytes(StandardCharsets.US_ASCII));
+            first.write(ChunkedPost.start("/datasets?targets=y", "text/csv", null, "x,y\n1,0\n"));
             first.flush();
 
             UploadClient.Answer second = null;
@@ -229,7 +226,7 @@ public class DatasetStorageTests extends HttpApiTests {
                 }
             }
             try {
-                first.write((chunk("2,1\n") + "0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                first.write(ChunkedPost.end("2,1\n"));
                 first.flush();
             }
             catch (IOException answeredAlready) {
@@ -252,10 +249,6 @@ public class DatasetStorageTests extends HttpApiTests {
             answer.write(buffer, 0, n);
         }
         return answer.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String chunk(String text) {
-        return Integer.toHexString(text.length()) + "\r\n" + text + "\r\n";
     }
 
     /**
