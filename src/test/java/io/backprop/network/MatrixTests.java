@@ -208,6 +208,23 @@ class MatrixTests {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
+    void consecutiveRowsBeyondOneCopyingBlockShouldAllArriveInOrder(Backend backend, Precision precision) {
+        // 5,000 × 7 values: more than two of the blocks a row source gathers before each copy, the last one partial
+        double[][] rows = new double[5_001][7];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < 7; j++) {
+                rows[i][j] = i * 7 + j;
+            }
+        }
+        Matrix batch = backend.zeros(5_000, 7, precision);
+
+        batch.loadRows(RowSource.of(rows), null, 1);
+
+        assertThat(batch.toArray()).isEqualTo(java.util.Arrays.copyOfRange(rows, 1, 5_001));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kinds")
     void aBlockOfRowsShouldComputeLikeACopyOfThemAndLeaveItsWholeUsable(Backend backend, Precision precision) {
         Matrix whole = backend.of(RowSource.of(A), precision);
         Matrix block = whole.rowBlock(1, 2);
