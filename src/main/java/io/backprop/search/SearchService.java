@@ -121,8 +121,8 @@ public class SearchService {
     /** The request with its defaults, its objective and budget checked. */
     private SearchRequest withDefaults(SearchRequest given, long trialsByDefault, List<FieldViolation> violations) {
         if (given.base() == null || !given.base().isObject()) {
-            violations.add(FieldViolation.of("base", given.base() == null ? null : given.base().getNodeType(),
-                    "must be a training request (an object, as POST /models takes it)"));
+            violations.add(FieldViolation.of("base", given.base(), "must be a training request (an object, as POST "
+                    + "/models takes it)"));
         }
         SearchRequest.Objective objective = given.objective();
         if (objective == null || objective.metric() == null || !OBJECTIVE.matcher(objective.metric()).matches()) {

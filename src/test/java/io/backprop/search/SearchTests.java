@@ -230,6 +230,18 @@ class SearchTests extends HttpApiTests {
                         "budget.maxTrials");
     }
 
+    @Test
+    void aBaseThatIsNotATrainingRequestIsReportedWithItsValue() {
+        JsonNode problem = ApiClient.json(api.http().post().uri("/searches").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"base": [7], "space": {"training.learningRate": [0.1]}, "objective": {"metric": "training.cost"}}""")
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+
+        JsonNode base = problem.get("errors").valueStream().filter(e -> e.get("field").asString().equals("base"))
+                .findFirst().orElseThrow();
+        assertThat(base.get("value").asString()).isEqualTo("[7]");
+    }
+
     private List<String> problem(String search) {
         JsonNode problem = ApiClient.json(api.http().post().uri("/searches").contentType(MediaType.APPLICATION_JSON)
                 .body(search).exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult()
