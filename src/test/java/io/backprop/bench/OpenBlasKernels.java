@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 record OpenBlasKernels(String description, Map<String, JsonNode> sameKernels) {
 
     private static final Pattern CORE = Pattern.compile("Core: (\\w+)");
+    /** The library file, as the JVM started by {@link #nd4j()} prints it: the jar it came from, else its path. */
+    private static final Pattern LIBRARY = Pattern.compile("Library: .*?/cache/([^/]+\\.jar|.+)");
     /** The workloads whose time goes to matrix products. */
     private static final List<String> BLAS_BOUND = List.of("W4", "W5", "I1");
 
@@ -36,8 +38,9 @@ record OpenBlasKernels(String description, Map<String, JsonNode> sameKernels) {
      */
     static OpenBlasKernels compare(boolean reference, Path bench, List<String> workloads, int repeats)
             throws IOException, InterruptedException {
-        String nd4j = nd4j();
-        String description = "OpenBLAS kernels: ND4J's " + nd4j;
+        String[] loaded = nd4j();
+        String nd4j = loaded[0];
+        String description = "OpenBLAS kernels: ND4J's " + nd4j + (loaded[1] == null ? "" : " (" + loaded[1] + ")");
         if (!reference) {
             return new OpenBlasKernels(description, Map.of());
         }
@@ -57,23 +60,35 @@ record OpenBlasKernels(String description, Map<String, JsonNode> sameKernels) {
                 + String.join(", ", blasBound), NumpyReference.run(bench, blasBound, repeats, forced));
     }
 
-    /** Loads ND4J's OpenBLAS, which prints its kernels, in a JVM {@link #nd4j()} starts. */
-    public static void main(String[] args) {
+    /**
+     * Loads ND4J's OpenBLAS, which prints its kernels, in a JVM {@link #nd4j()} starts, and prints which library file
+     * that was: the one ND4J's platform jar bundles, or the system's when asked for (see README, Performance).
+     */
+    public static void main(String[] args) throws IOException {
         Nd4j.create(1);
+        try (var maps = java.nio.file.Files.lines(Path.of("/proc/self/maps"))) {
+            maps.filter(line -> line.contains("libopenblas")).findFirst()
+                    .ifPresent(line -> System.out.println("Library: " + line.substring(line.lastIndexOf(' ') + 1)));
+        }
     }
 
-    /** The kernels ND4J's OpenBLAS picks on this machine. */
-    private static String nd4j() throws IOException, InterruptedException {
-        return core(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), OpenBlasKernels.class.getName()), Map.of());
+    /** The kernels ND4J's OpenBLAS picks on this machine, and its library: loaded as this JVM was told to load it. */
+    private static String[] nd4j() throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command()
+                .orElse("java")));
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("org.bytedeco."))
+                .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OpenBlasKernels.class.getName()));
+        return kernels(command, Map.of());
     }
 
     /** The kernels NumPy's OpenBLAS picks, with {@code environment} added to this process's. */
     private static String numpy(Map<String, String> environment) throws IOException, InterruptedException {
-        return core(List.of(NumpyReference.PYTHON, "-c", "import numpy"), environment);
+        return kernels(List.of(NumpyReference.PYTHON, "-c", "import numpy"), environment)[0];
     }
 
-    private static String core(List<String> command, Map<String, String> environment)
+    /** The kernels a process's OpenBLAS picks, and its library file where the process prints it (else null). */
+    private static String[] kernels(List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -84,6 +99,7 @@ record OpenBlasKernels(String description, Map<String, JsonNode> sameKernels) {
             process.destroyForcibly();
         }
         Matcher core = CORE.matcher(output);
-        return core.find() ? core.group(1) : "unknown";
+        Matcher library = LIBRARY.matcher(output);
+        return new String[] {core.find() ? core.group(1) : "unknown", library.find() ? library.group(1) : null};
     }
 }
