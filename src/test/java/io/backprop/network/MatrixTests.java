@@ -209,7 +209,7 @@ class MatrixTests {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("kinds")
     void consecutiveRowsBeyondOneCopyingBlockShouldAllArriveInOrder(Backend backend, Precision precision) {
-        // 5,000 × 7 values: more than two of the blocks a row source gathers before each copy, the last one partial
+        // 5,000 × 7 values: many of the blocks a row source gathers before each copy, the last one partial
         double[][] rows = new double[5_001][7];
         for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < 7; j++) {
