@@ -44,7 +44,7 @@ record BoundaryRequest(int resolution, double xMin, double xMax, double yMin, do
         InvalidRequestException.throwIfAny(violations);
     }
 
-    /** An axis's ends: a finite lower end, and a finite upper end above it. */
+    /** An axis's ends: a finite lower end, and a finite upper end above it, less than a double's range apart. */
     private static void checkRange(String axis, double min, double max, List<FieldViolation> violations) {
         if (!Double.isFinite(min)) {
             violations.add(FieldViolation.of(axis + "Min", min, "must be a finite number"));
@@ -53,12 +53,18 @@ record BoundaryRequest(int resolution, double xMin, double xMax, double yMin, do
             violations.add(FieldViolation.of(axis + "Max", max, "must be a finite number above " + axis + "Min ("
                     + min + ")"));
         }
+        else if (!Double.isFinite(max - min)) {
+            violations.add(FieldViolation.of(axis + "Max", max, "must be less than " + Double.MAX_VALUE + " above "
+                    + axis + "Min (" + min + ")"));
+        }
     }
 
+    /** The grid's coordinates: the step is taken first, so that no product of it overflows near a double's limit. */
     private double[] steps(double from, double to) {
+        double step = (to - from) / (resolution - 1);
         double[] steps = new double[resolution];
         for (int i = 0; i < resolution; i++) {
-            steps[i] = from + (to - from) * i / (resolution - 1);
+            steps[i] = i == resolution - 1 ? to : from + step * i;
         }
         return steps;
     }

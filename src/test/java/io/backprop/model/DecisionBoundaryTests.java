@@ -91,5 +91,22 @@ class DecisionBoundaryTests extends HttpApiTests {
         assertThat(notANumber.get("errors").findValuesAsString("field")).containsExactly("xMin", "yMax");
         assertThat(notANumber.get("errors").findValuesAsString("message"))
                 .containsExactly("must be a finite number", "must be a finite number above yMin (0.0)");
+        JsonNode tooWide = ApiClient.json(api.http().get()
+                .uri("/models/" + id + "/decision-boundary?xMin=-1.7e308&xMax=1.7e308").exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(tooWide.get("errors").findValuesAsString("field")).containsExactly("xMax");
+    }
+
+    @Test
+    void aGridNearTheLargestNumbersShouldStayFiniteAndEndWhereAsked() {
+        String id = api.train(ApiClient.OR);
+        api.awaitSucceeded(id);
+
+        JsonNode boundary = api.get("/models/" + id + "/decision-boundary?resolution=50&xMin=1e308&xMax=1.7e308");
+
+        JsonNode xs = boundary.get("xs");
+        assertThat(xs.valueStream().allMatch(JsonNode::isNumber)).isTrue();
+        assertThat(xs.get(0).asDouble()).isEqualTo(1e308);
+        assertThat(xs.get(49).asDouble()).isEqualTo(1.7e308);
     }
 }
