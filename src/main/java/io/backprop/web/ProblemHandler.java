@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -84,6 +85,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : ex.getPropertyName();
         ProblemDetail problem = new InvalidRequestException(List.of(FieldViolation.of(field, ex.getValue(),
                 JsonBinding.expectation(type)))).getBody();
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A required query parameter left out, such as an export's format: named like any other invalid field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = new InvalidRequestException(List.of(FieldViolation.of(ex.getParameterName(), null,
+                "is required"))).getBody();
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 

@@ -312,6 +312,15 @@ class ModelValidationTests extends HttpApiTests {
     }
 
     @Test
+    void aRequiredParameterLeftOutShouldBeNamedLikeAnyInvalidField() {
+        JsonNode problem = getExpectingProblem("/registry/xor/compare?from=1");
+
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/invalid-request");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("to");
+        assertThat(problem.get("errors").findValuesAsString("message")).containsExactly("is required");
+    }
+
+    @Test
     void unknownStatusFilterAndOversizedPageShouldNameTheParameter() {
         assertThat(getExpectingProblem("/models?status=DONE").get("errors").findValuesAsString("field"))
                 .containsExactly("status");
