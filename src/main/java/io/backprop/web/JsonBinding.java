@@ -86,8 +86,11 @@ public class JsonBinding {
         if (target.isArray() || List.class.isAssignableFrom(target)) {
             return "must be an array";
         }
-        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
-            return "must be a whole number";
+        if (target == Integer.class || target == int.class) {
+            return "must be a whole number, at most " + Integer.MAX_VALUE;
+        }
+        if (target == Long.class || target == long.class) {
+            return "must be a whole number, at most " + Long.MAX_VALUE;
         }
         if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
             return "must be a number";

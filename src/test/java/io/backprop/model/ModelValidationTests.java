@@ -312,6 +312,21 @@ class ModelValidationTests extends HttpApiTests {
     }
 
     @Test
+    void aWholeNumberTooLargeOrNotWholeShouldBeToldTheLargestItMayBe() {
+        JsonNode body = ApiClient.json(ApiClient.OR);
+        ((tools.jackson.databind.node.ObjectNode) body.at("/architecture/layers/0")).put("units", 99_999_999_999L);
+        ((tools.jackson.databind.node.ObjectNode) body.get("training")).put("epochs", 1.5);
+        JsonNode problem = problem(api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON)
+                .body(body.toString()).exchange().expectStatus().isBadRequest().expectBody(String.class)
+                .returnResult());
+
+        assertThat(problem.get("errors").findValuesAsString("message")).containsExactly(
+                "must be a whole number, at most 2147483647", "must be a whole number, at most 2147483647");
+        assertThat(getExpectingProblem("/registry/xor/versions/99999999999").get("errors")
+                .findValuesAsString("message")).containsExactly("must be a whole number, at most 2147483647");
+    }
+
+    @Test
     void aRequiredParameterLeftOutShouldBeNamedLikeAnyInvalidField() {
         JsonNode problem = getExpectingProblem("/registry/xor/compare?from=1");
 
