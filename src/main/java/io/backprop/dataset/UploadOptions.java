@@ -2,8 +2,10 @@ package io.backprop.dataset;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.backprop.system.FieldViolation;
 import io.backprop.web.InvalidRequestException;
@@ -15,10 +17,11 @@ import io.backprop.web.InvalidRequestException;
 record UploadOptions(boolean gzipped, List<String> targets, boolean float32) {
 
     /**
-     * @throws InvalidRequestException for a Content-Encoding other than gzip, or a precision other than float32
-     *     or float64
+     * {@code targets}: column names, comma-separated.
+     *
+     * @throws InvalidRequestException for a Content-Encoding other than gzip, a precision other than float32 or
+     *     float64, or a target column named twice
      */
-    /** {@code targets}: column names, comma-separated. */
     static UploadOptions of(String encoding, String targets, String precision) {
         List<FieldViolation> violations = new ArrayList<>();
         String coding = encoding == null ? "identity" : encoding.strip().toLowerCase(Locale.ROOT);
@@ -28,9 +31,12 @@ record UploadOptions(boolean gzipped, List<String> targets, boolean float32) {
         if (precision != null && !precision.equals("float32") && !precision.equals("float64")) {
             violations.add(FieldViolation.of("precision", precision, "must be float32 or float64"));
         }
-        InvalidRequestException.throwIfAny(violations);
         List<String> columns = Arrays.stream(targets.split(",")).map(String::strip).filter(t -> !t.isEmpty())
                 .toList();
+        Set<String> named = new HashSet<>();
+        columns.stream().filter(name -> !named.add(name)).findFirst().ifPresent(name ->
+                violations.add(FieldViolation.of("targets", targets, "names the column " + name + " twice")));
+        InvalidRequestException.throwIfAny(violations);
         return new UploadOptions(coding.equals("gzip"), columns, "float32".equals(precision));
     }
 }

@@ -44,6 +44,15 @@ class DatasetControllerTests {
     }
 
     @Test
+    void aTargetColumnNamedTwiceShouldBeRefusedBeforeAnythingIsRead() {
+        var answer = http.post().uri("/datasets?targets=y, y").contentType(MediaType.parseMediaType("text/csv"))
+                .content("x,y\n1,0\n").exchange();
+
+        assertThat(answer).hasStatus(400).bodyJson().extractingPath("$.errors[0]").isEqualTo(java.util.Map.of(
+                "field", "targets", "value", "y, y", "message", "names the column y twice"));
+    }
+
+    @Test
     void formPostsShouldBeRefused() {
         assertThat(http.post().uri("/datasets?targets=y").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("y=1").exchange()).hasStatus(415);
