@@ -43,8 +43,23 @@ public final class DatasetChecks {
             checkLabels(prefix + "labels", dataset.labels(), rows, violations);
             targetColumns = 1;
         }
+        int before = violations.size();
         checkNames(prefix + "featureNames", dataset.featureNames(), columns, "feature", violations);
         checkNames(prefix + "targetNames", dataset.targetNames(), targetColumns, "target", violations);
+        if (columns >= 0 && targetColumns >= 0 && violations.size() == before) {
+            checkNamedOnce(prefix, dataset, violations);
+        }
+    }
+
+    /** A column is a feature or a target, never both: names (given, or x1 … and y by default) must not repeat. */
+    private static void checkNamedOnce(String prefix, DatasetInput dataset, List<FieldViolation> violations) {
+        List<String> features = dataset.featureNamesOrDefault();
+        dataset.targetNamesOrDefault().stream().filter(features::contains).findFirst().ifPresent(name -> {
+            boolean targetsNamed = dataset.targetNames() != null;
+            violations.add(FieldViolation.of(prefix + (targetsNamed ? "targetNames" : "featureNames"),
+                    targetsNamed ? dataset.targetNames() : dataset.featureNames(), "names " + name
+                            + " as a feature and as a target" + (targetsNamed ? "" : " (the targets' default name)")));
+        });
     }
 
     private static void checkLabels(String field, List<Object> labels, int rows, List<FieldViolation> violations) {

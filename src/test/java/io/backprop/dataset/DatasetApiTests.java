@@ -98,6 +98,23 @@ class DatasetApiTests extends HttpApiTests {
     }
 
     @Test
+    void aNameForBothAFeatureAndATargetShouldBeRefused() {
+        assertThat(invalidJson("{\"features\": [[0, 1], [1, 0]], \"targets\": [[0], [1]], "
+                + "\"featureNames\": [\"a\", \"y\"]}").get("errors").get(0).toString()).isEqualTo(
+                        "{\"field\":\"featureNames\",\"value\":\"[a, y]\","
+                                + "\"message\":\"names y as a feature and as a target (the targets' default name)\"}");
+        assertThat(invalidJson("{\"features\": [[0, 1], [1, 0]], \"labels\": [\"no\", \"yes\"], "
+                + "\"targetNames\": [\"x2\"]}").get("errors").get(0).toString()).isEqualTo(
+                        "{\"field\":\"targetNames\",\"value\":\"[x2]\","
+                                + "\"message\":\"names x2 as a feature and as a target\"}");
+    }
+
+    private JsonNode invalidJson(String dataset) {
+        return json(http.post().uri("/datasets").contentType(MediaType.APPLICATION_JSON).body(dataset).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    @Test
     void badCsvFilesShouldNameTheLineAndColumn() {
         assertThat(badCsv("a,b,y\n1,2,0\n3,x,1\n", "y").at("/errors/0").toString())
                 .isEqualTo("{\"line\":3,\"column\":2,\"columnName\":\"b\",\"value\":\"x\","
