@@ -25,14 +25,10 @@ public final class CsvReader {
     /** The longest record: 1,000 columns of 17-digit numbers take a fiftieth of it. */
     static final int MAX_RECORD_BYTES = 16 << 20;
 
-    private final int maxRows;
-    private final int maxColumns;
-    private final int maxTargets;
+    private final FileLimits limits;
 
-    public CsvReader(int maxRows, int maxColumns, int maxTargets) {
-        this.maxRows = maxRows;
-        this.maxColumns = maxColumns;
-        this.maxTargets = maxTargets;
+    public CsvReader(FileLimits limits) {
+        this.limits = limits;
     }
 
     /**
@@ -57,10 +53,11 @@ public final class CsvReader {
             }
             Targets targets = new Targets(columns.targets.length);
             double[] row = new double[columns.features.length];
+            int maxRows = limits.maxRows(columns.targets.length);
             while (scanner.next() && problems.size() < MAX_PROBLEMS) {
                 if (targets.rows() == maxRows) {
-                    problems.add(new CsvProblem(scanner.line(), null, null, null,
-                            "the file has more than " + maxRows + " rows (" + RequestLimits.MAX_ROWS + ")"));
+                    problems.add(new CsvProblem(scanner.line(), null, null, null, "the file has more than " + maxRows
+                            + " rows (" + limits.rowsSetting(columns.targets.length) + ")"));
                     break;
                 }
                 if (read(scanner, header, columns, row, targets, problems) && problems.isEmpty()) {
@@ -96,14 +93,14 @@ public final class CsvReader {
                 problems.add(new CsvProblem(1L, j + 1, name, name, "the column name " + Names.problem(name)));
             }
         }
-        if (header.size() > maxColumns + targetColumns.size()) {
+        if (header.size() > limits.maxColumns() + targetColumns.size()) {
             problems.add(new CsvProblem(1L, null, null, null, "the file has " + header.size()
-                    + " columns; at most " + maxColumns + " features are allowed (" + RequestLimits.MAX_COLUMNS
-                    + ")"));
+                    + " columns; at most " + limits.maxColumns() + " features are allowed ("
+                    + RequestLimits.MAX_COLUMNS + ")"));
         }
-        if (targetColumns.size() > maxTargets) {
+        if (targetColumns.size() > limits.maxTargets()) {
             problems.add(new CsvProblem(1L, null, null, null, targetColumns.size() + " target columns are named; at "
-                    + "most " + maxTargets + " are allowed (" + RequestLimits.MAX_TARGETS + ")"));
+                    + "most " + limits.maxTargets() + " are allowed (" + RequestLimits.MAX_TARGETS + ")"));
         }
         if (targetColumns.isEmpty()) {
             problems.add(new CsvProblem(1L, null, null, null, "no target column named; say which, e.g. ?targets="

@@ -87,8 +87,8 @@ public class DatasetService {
         this.audit = audit;
         this.uploads = new Semaphore(limits.maxConcurrentUploads());
         long maxUpload = limits.maxUploadSize().toBytes();
-        this.reader = new UploadReader(new CsvReader(limits.maxRows(), limits.maxColumns(), limits.maxTargets()),
-                new NumpyReader(limits.maxRows(), limits.maxColumns(), limits.maxTargets()), maxUpload,
+        this.reader = new UploadReader(new CsvReader(FileLimits.of(limits)),
+                new NumpyReader(FileLimits.of(limits)), maxUpload,
                 () -> Problems.exception(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
                         "The upload holds more than " + maxUpload + " bytes once decompressed "
                                 + "(backprop.limits.max-upload-size)."));

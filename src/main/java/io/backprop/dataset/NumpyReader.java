@@ -25,14 +25,10 @@ public final class NumpyReader {
 
     private static final List<String> NPZ_ARRAYS = List.of("features", "targets", "labels");
 
-    private final int maxRows;
-    private final int maxColumns;
-    private final int maxTargets;
+    private final FileLimits limits;
 
-    public NumpyReader(int maxRows, int maxColumns, int maxTargets) {
-        this.maxRows = maxRows;
-        this.maxColumns = maxColumns;
-        this.maxTargets = maxTargets;
+    public NumpyReader(FileLimits limits) {
+        this.limits = limits;
     }
 
     /** Whether these first bytes start an .npz archive (a zip file) rather than a .npy array. */
@@ -94,15 +90,17 @@ public final class NumpyReader {
         try {
             NpyArray array = NpyArray.open("array", new BufferedInputStream(npy));
             sameRows(null, array);
-            if (targetColumns.size() > maxTargets) {
+            if (targetColumns.size() > limits.maxTargets()) {
                 throw new NumpyFormatException(targetColumns.size() + " target columns are named; at most "
-                        + maxTargets + " are allowed (" + RequestLimits.MAX_TARGETS + ")");
+                        + limits.maxTargets() + " are allowed (" + RequestLimits.MAX_TARGETS + ")");
             }
-            List<String> names = names("x", (int) Math.min(array.columns(), maxColumns + targetColumns.size() + 1));
-            if (array.columns() > maxColumns + targetColumns.size() || array.isText()) {
+            requireTargetRows(array, targetColumns.size());
+            List<String> names = names("x", (int) Math.min(array.columns(),
+                    limits.maxColumns() + targetColumns.size() + 1));
+            if (array.columns() > limits.maxColumns() + targetColumns.size() || array.isText()) {
                 throw NpyArray.problem("array", array.isText() ? "holds text; a single array must hold numbers"
-                        : "has " + array.columns() + " columns; at most " + maxColumns + " features are allowed ("
-                                + RequestLimits.MAX_COLUMNS + ")");
+                        : "has " + array.columns() + " columns; at most " + limits.maxColumns()
+                                + " features are allowed (" + RequestLimits.MAX_COLUMNS + ")");
             }
             if (targetColumns.isEmpty() || !names.containsAll(targetColumns)) {
                 throw new NumpyFormatException("name the target columns among x1 … x" + array.columns()
@@ -138,9 +136,17 @@ public final class NumpyReader {
         }
     }
 
+    /** The targets are held until the file ends: bounded by their values as well as by the rows. */
+    private void requireTargetRows(NpyArray array, int targetColumns) {
+        if (array.rows() > limits.maxRows(targetColumns)) {
+            throw NpyArray.problem(array.name(), "has " + array.rows() + " rows; between 1 and "
+                    + limits.maxRows(targetColumns) + " are allowed (" + limits.rowsSetting(targetColumns) + ")");
+        }
+    }
+
     private long sameRows(Long rows, NpyArray array) {
-        if (array.rows() < 1 || array.rows() > maxRows) {
-            throw NpyArray.problem(array.name(), "has " + array.rows() + " rows; between 1 and " + maxRows
+        if (array.rows() < 1 || array.rows() > limits.maxRows()) {
+            throw NpyArray.problem(array.name(), "has " + array.rows() + " rows; between 1 and " + limits.maxRows()
                     + " are allowed (" + RequestLimits.MAX_ROWS + ")");
         }
         if (rows != null && rows != array.rows()) {
@@ -150,9 +156,9 @@ public final class NumpyReader {
     }
 
     private long checkColumns(NpyArray array) {
-        if (array.isText() || array.columns() > maxColumns) {
+        if (array.isText() || array.columns() > limits.maxColumns()) {
             throw NpyArray.problem(array.name(), array.isText() ? "holds text; features must be numbers"
-                    : "has " + array.columns() + " columns; at most " + maxColumns + " are allowed ("
+                    : "has " + array.columns() + " columns; at most " + limits.maxColumns() + " are allowed ("
                             + RequestLimits.MAX_COLUMNS + ")");
         }
         return array.columns();
@@ -192,10 +198,11 @@ public final class NumpyReader {
             throw NpyArray.problem("targets", "holds text; give class labels as labels.npy");
         }
         int columns = (int) checkColumns(array);
-        if (columns > maxTargets) {
-            throw NpyArray.problem("targets", "has " + columns + " columns; at most " + maxTargets + " are allowed ("
-                    + RequestLimits.MAX_TARGETS + ")");
+        if (columns > limits.maxTargets()) {
+            throw NpyArray.problem("targets", "has " + columns + " columns; at most " + limits.maxTargets()
+                    + " are allowed (" + RequestLimits.MAX_TARGETS + ")");
         }
+        requireTargetRows(array, columns);
         double[][] targets = new double[rows][columns];
         for (double[] row : targets) {
             array.readRow(row);

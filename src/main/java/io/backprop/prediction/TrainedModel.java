@@ -93,14 +93,19 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
         return LabelEncoding.labels(spec.outputActivation(), spec.outputUnits(), rows.labels(), rows.targets());
     }
 
-    /** Each row's two features and its label: its class for classifiers, its (first) target for regression. */
+    /**
+     * Each row's two features and its label (its class for classifiers, its first target for regression): every row
+     * up to {@link DecisionBoundary#MAX_POINTS}, else that many rows spread evenly.
+     */
     private List<DecisionBoundary.Point> points(RowSet rows) {
         List<?> given = labels(rows);
         int[] classIndexes = !classifier() ? null
                 : given != null ? given.stream().mapToInt(labels::indexOf).toArray() : labels.indexes(rows.targets());
         List<DecisionBoundary.Point> points = new ArrayList<>();
         double[] xy = new double[2];
-        for (int r = 0; r < rows.rows(); r++) {
+        int count = Math.min(rows.rows(), DecisionBoundary.MAX_POINTS);
+        for (int p = 0; p < count; p++) {
+            int r = (int) ((long) p * rows.rows() / count);
             Object label = classIndexes != null ? labels.classes().get(classIndexes[r]) : rows.targets()[r][0];
             rows.features().read(r, xy, 0);
             points.add(new DecisionBoundary.Point(xy[0], xy[1], label));

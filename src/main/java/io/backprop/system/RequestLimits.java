@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRows examples in a training set
  * @param maxColumns features, and targets, per example
  * @param maxTargets target columns of a data-set file (they are held in memory while the file is read)
+ * @param maxTargetValues target values (rows × target columns) of a data-set file, held in memory while it is read:
+ *     the default lets a file of one target column reach {@code maxRows}, and one of 100 reach 100,000 rows
  * @param maxLayers layers in a network
  * @param maxUnits units in one layer
  * @param maxParameters weights and biases in a network
@@ -45,9 +47,10 @@ public record RequestLimits(
         @DefaultValue("2") @Min(1) int maxConcurrentUploads,
         @DefaultValue("64KB") @NotNull DataSize minBodyRate,
         @DefaultValue("10s") @NotNull Duration bodyRateWindow,
-        @DefaultValue("100000") @Min(1) int maxRows,
+        @DefaultValue("1000000") @Min(1) int maxRows,
         @DefaultValue("1000") @Min(1) int maxColumns,
         @DefaultValue("100") @Min(1) int maxTargets,
+        @DefaultValue("10000000") @Min(1) long maxTargetValues,
         @DefaultValue("20") @Min(1) int maxLayers,
         @DefaultValue("4096") @Min(1) int maxUnits,
         @DefaultValue("2000000") @Min(1) long maxParameters,
@@ -65,5 +68,6 @@ public record RequestLimits(
     public static final String MAX_ROWS = PREFIX + ".max-rows";
     public static final String MAX_COLUMNS = PREFIX + ".max-columns";
     public static final String MAX_TARGETS = PREFIX + ".max-targets";
+    public static final String MAX_TARGET_VALUES = PREFIX + ".max-target-values";
     public static final String MIN_BODY_RATE = PREFIX + ".min-body-rate";
 }

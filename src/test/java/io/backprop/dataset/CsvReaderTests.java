@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CsvReaderTests {
 
-    private final CsvReader reader = new CsvReader(100, 10, 3);
+    private final CsvReader reader = new CsvReader(new FileLimits(100, 10, 3, 1_000));
 
     @Test
     void numericTargetsShouldBeSeparatedFromFeatures() {
@@ -67,8 +67,21 @@ class CsvReaderTests {
         assertThat(failure("a,a,y\n1,2,3\n", "y").getMessage())
                 .isEqualTo("line 1, column 2 (a): the column name 'a' appears twice");
         assertThat(catchThrowableOfType(CsvFormatException.class,
-                () -> new CsvReader(2, 10, 3).read(csv("a,y\n1,1\n2,2\n3,3\n"), List.of("y"), row -> { })).getMessage())
+                () -> new CsvReader(new FileLimits(2, 10, 3, 1_000)).read(csv("a,y\n1,1\n2,2\n3,3\n"),
+                        List.of("y"), row -> { })).getMessage())
                 .isEqualTo("line 4: the file has more than 2 rows (backprop.limits.max-rows)");
+    }
+
+    @Test
+    void targetValuesPastTheirLimitShouldBoundTheRowsOfAFileWithManyTargets() {
+        // five target values in all: one target column may have 4 rows (max-rows), two may have 2
+        CsvReader reader = new CsvReader(new FileLimits(4, 10, 3, 5));
+
+        assertThat(reader.read(csv("a,y\n1,1\n2,2\n3,3\n4,4\n"), List.of("y"), row -> { }).targets())
+                .hasNumberOfRows(4);
+        assertThat(catchThrowableOfType(CsvFormatException.class, () -> reader.read(
+                csv("a,y,z\n1,1,1\n2,2,2\n3,3,3\n"), List.of("y", "z"), row -> { })).getMessage()).isEqualTo("line 4: the file has more than 2 rows (with 2 "
+                        + "target columns, at most 5 target values: backprop.limits.max-target-values)");
     }
 
     @Test

@@ -16,7 +16,7 @@ class NumpyReaderTests {
 
     @Test
     void anArrayPastTheLimitsShouldNameTheSettingToRaise() {
-        NumpyReader twoRowsTwoColumnsOneTarget = new NumpyReader(2, 2, 1);
+        NumpyReader twoRowsTwoColumnsOneTarget = new NumpyReader(new FileLimits(2, 2, 1, 100));
 
         assertThatThrownBy(() -> read(twoRowsTwoColumnsOneTarget, npy(3, 2), List.of("x2")))
                 .isInstanceOf(NumpyFormatException.class)
@@ -26,6 +26,16 @@ class NumpyReaderTests {
                         + "(backprop.limits.max-columns)");
         assertThatThrownBy(() -> read(twoRowsTwoColumnsOneTarget, npy(1, 3), List.of("x2", "x3")))
                 .hasMessage("2 target columns are named; at most 1 are allowed (backprop.limits.max-targets)");
+    }
+
+    @Test
+    void targetValuesPastTheirLimitShouldBoundTheRowsOfAnArrayWithManyTargets() {
+        NumpyReader fiveTargetValues = new NumpyReader(new FileLimits(4, 4, 2, 5));
+
+        read(fiveTargetValues, npy(4, 2), List.of("x2"));
+        assertThatThrownBy(() -> read(fiveTargetValues, npy(3, 3), List.of("x2", "x3")))
+                .hasMessage("the array 'array' has 3 rows; between 1 and 2 are allowed (with 2 target columns, at "
+                        + "most 5 target values: backprop.limits.max-target-values)");
     }
 
     private static void read(NumpyReader reader, byte[] npy, List<String> targets) {

@@ -61,6 +61,30 @@ class DecisionBoundaryTests extends HttpApiTests {
     }
 
     @Test
+    void pointsOfALargeTrainingSetShouldBeTenThousandSpreadEvenlyOverItsRows() {
+        StringBuilder rows = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        for (int i = 0; i < 12_000; i++) {
+            rows.append(i == 0 ? "" : ",").append("[").append(i).append(",").append(i % 7).append("]");
+            targets.append(i == 0 ? "" : ",").append("[").append(i % 2).append("]");
+        }
+        String id = api.train("""
+                {"dataset": {"features": [%s], "targets": [%s]},
+                 "architecture": {"layers": [{"units": 1}]},
+                 "training": {"epochs": 1, "batchSize": 1000, "shuffle": false}}""".formatted(rows, targets));
+        api.awaitSucceeded(id);
+
+        JsonNode points = api.get("/models/" + id + "/decision-boundary?resolution=2").get("points");
+
+        assertThat(points.size()).isEqualTo(10_000);
+        assertThat(points.get(0).get("x").asDouble()).isZero();
+        assertThat(points.get(1).get("x").asDouble()).isEqualTo(1);
+        assertThat(points.get(5).get("x").asDouble()).as("point 5 is row 5 × 12,000 / 10,000").isEqualTo(6);
+        assertThat(points.get(9_999).get("x").asDouble()).isEqualTo(11_998);
+        assertThat(points.get(9_999).get("label").asInt()).isZero();
+    }
+
+    @Test
     void modelWithThreeInputsShouldGetAProblemSayingWhy() {
         String id = api.train("""
                 {"dataset": {"features": [[0,0,1],[1,1,0]], "targets": [[0],[1]]},

@@ -34,7 +34,7 @@ class StorageBudgetTests {
         jdbc.execute("CREATE TABLE store_usage (bytes BIGINT)");
         store(100);
         RequestLimits limits = new RequestLimits(DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), 1,
-                DataSize.ofKilobytes(64), Duration.ofSeconds(10), 100, 10, 5, 3, 50, 1000, 2000, 10, 10, 5,
+                DataSize.ofKilobytes(64), Duration.ofSeconds(10), 100, 10, 5, 500, 3, 50, 1000, 2000, 10, 10, 5,
                 DataSize.ofMegabytes(1), DataSize.ofBytes(BUDGET), DataSize.ofMegabytes(10), 1e13);
         return new StorageBudget(jdbc, new DataSourceTransactionManager(database), limits);
     }

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SpecValidatorTests {
 
     private static final RequestLimits LIMITS = new RequestLimits(DataSize.ofMegabytes(1), DataSize.ofMegabytes(10),
-            1, DataSize.ofKilobytes(64), Duration.ofSeconds(10), 100, 10, 5, 3, 50, 1000, 2000, 10, 10, 5,
+            1, DataSize.ofKilobytes(64), Duration.ofSeconds(10), 100, 10, 5, 500, 3, 50, 1000, 2000, 10, 10, 5,
             DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), DataSize.ofMegabytes(10), 1e13);
     private static final DatasetInput XOR = new DatasetInput(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
             new double[][] {{0}, {1}, {1}, {0}}, null, null, null);
