@@ -92,7 +92,8 @@ class PredictionController {
 
     @PostMapping(path = "/{id}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Evaluate on labelled rows", description = "The same metrics as the model's training and "
-            + "validation metrics, for rows the caller brings: raw features, and targets or class labels")
+            + "validation metrics, for rows the caller brings: raw features, and targets or class labels; or for "
+            + "every row of a stored data set, given as {\"datasetId\": \"…\"}")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = DatasetInput.class)))
     @ApiResponse(responseCode = "409", description = "The model has not finished training successfully",

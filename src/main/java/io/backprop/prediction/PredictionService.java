@@ -166,9 +166,15 @@ public class PredictionService {
         }
     }
 
-    /** The trained model's fit on labelled rows the caller brings, in raw units like the training rows. */
+    /**
+     * The trained model's fit on labelled rows the caller brings, in raw units like the training rows, or on every
+     * row of a stored data set ({@code {"datasetId": …}}).
+     */
     public Evaluation evaluate(String id, JsonNode body) {
         TrainedModel model = trained.get(id);
+        if (body != null && body.has("datasetId")) {
+            return model.evaluate(storedEvaluationRows(model, body));
+        }
         JsonBinding.Bound<DatasetInput> rows = binding.bind(body, DatasetInput.class);
         List<FieldViolation> violations = new ArrayList<>();
         if (rows.value() != null) {
@@ -176,6 +182,48 @@ public class PredictionService {
         }
         InvalidRequestException.throwIfAny(rows.violations(), violations);
         return model.evaluate(RowSet.of(rows.value()));
+    }
+
+    /**
+     * A stored data set's rows to evaluate on: features as many as the model takes, and targets it can be measured
+     * against (class labels it knows, for classifiers; as many targets as it gives, for regression).
+     */
+    private RowSet storedEvaluationRows(TrainedModel model, JsonNode body) {
+        JsonBinding.Bound<PredictionRequest> bound = binding.bind(body, PredictionRequest.class);
+        List<FieldViolation> violations = new ArrayList<>();
+        RowStore.Stored stored = bound.value() == null ? null : checkRows(model, bound.value(), violations);
+        InvalidRequestException.throwIfAny(bound.violations(), violations);
+        String datasetId = bound.value().datasetId();
+        DatasetSummary trainedOn = model.spec().dataset();
+        // the outputs and the targets the network compares them with are held whole, as for rows sent inline
+        long values = (long) stored.rows() * model.spec().network().outputs();
+        if (values > limits.maxTargetValues()) {
+            throw new InvalidRequestException(List.of(FieldViolation.of("datasetId", datasetId, stored.rows()
+                    + " rows × " + model.spec().network().outputs() + " outputs must be at most "
+                    + limits.maxTargetValues() + " values (" + RequestLimits.MAX_TARGET_VALUES + ")")));
+        }
+        RowSet rows = rowStore.read(stored.id(), trainedOn.featureNames(), trainedOn.targetNames());
+        List<?> labels = model.classifier() ? model.labels(rows) : null;
+        if (!model.classifier() && rows.labels() != null) {
+            violations.add(FieldViolation.of("datasetId", datasetId, "has class labels; this model is a regression "
+                    + "model"));
+        }
+        else if (labels == null && stored.targets() != trainedOn.targets()) {
+            violations.add(FieldViolation.of("datasetId", datasetId, "has " + stored.targets() + " target columns; "
+                    + "the model gives " + trainedOn.targets()));
+        }
+        else if (labels == null && trainedOn.labels()) {
+            violations.add(FieldViolation.of("datasetId", datasetId, "has no class labels"));
+        }
+        for (int i = 0; labels != null && i < labels.size(); i++) {
+            if (model.labels().indexOf(labels.get(i)) < 0) {
+                violations.add(FieldViolation.of("datasetId", datasetId, "row " + i + "'s class " + labels.get(i)
+                        + " is not one of the model's classes " + model.labels().classes()));
+                break;
+            }
+        }
+        InvalidRequestException.throwIfAny(violations);
+        return rows;
     }
 
     /** A pass through the model on the rows given, step by step; with targets (raw units), backward too. */

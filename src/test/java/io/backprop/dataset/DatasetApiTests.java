@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Data sets uploaded as CSV or JSON, trained on by id, and bad files named by line and column. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:datasets;DB_CLOSE_DELAY=-1", "backprop.limits.max-rows=50",
-        "backprop.limits.max-store-bytes=400KB" })
+        "backprop.limits.max-store-bytes=400KB", "backprop.limits.max-target-values=60" })
 class DatasetApiTests extends HttpApiTests {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
@@ -95,6 +95,25 @@ class DatasetApiTests extends HttpApiTests {
                 .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("datasetId");
+    }
+
+    @Test
+    void evaluatingAStoredDataSetShouldBeBoundedByTheValuesItHoldsAtOnce() {
+        String rows = "x,class\n" + "0,a\n1,b\n".repeat(15) + "0,a\n";
+        String datasetId = JSON.readTree(http.post().uri("/datasets?targets=class").contentType(CSV).body(rows)
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody())
+                .get("id").asString();
+        String model = JSON.readTree(http.post().uri("/models").contentType(MediaType.APPLICATION_JSON).body("""
+                {"datasetId": "%s", "architecture": {"layers": [{"units": 2, "activation": "softmax"}],
+                 "loss": "cross_entropy"}, "training": {"epochs": 5}}""".formatted(datasetId)).exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).get("id").asString();
+
+        JsonNode problem = json(http.post().uri("/models/" + model + "/evaluate")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"datasetId\": \"" + datasetId + "\"}").exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(problem.at("/errors/0/message").asString())
+                .isEqualTo("31 rows × 2 outputs must be at most 60 values (backprop.limits.max-target-values)");
     }
 
     @Test

@@ -103,6 +103,22 @@ class DataPreparationTests extends HttpApiTests {
         assertThat(evaluation.at("/confusionMatrix/counts").toString()).isEqualTo("[[1,0,0],[0,2,0],[1,0,2]]");
         assertThat(evaluation.at("/perClass/2/recall").asDouble()).isCloseTo(2 / 3.0, within(1e-12));
         assertThat(evaluation.at("/perClass/0/precision").asDouble()).isEqualTo(0.5);
+
+        // the same rows stored as a data set are evaluated by its id, with the same counts
+        String heldOut = ApiClient.json(api.http().post().uri("/datasets?targets=band")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body("x,band\n0.2,low\n0.25,low\n1.0,mid\n0.95,mid\n2.05,high\n1.95,mid\n").exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody()).get("id")
+                .asString();
+        assertThat(api.post("/models/" + id + "/evaluate", Map.of("datasetId", heldOut))).isEqualTo(evaluation);
+        String unknownClass = ApiClient.json(api.http().post().uri("/datasets?targets=band")
+                .contentType(MediaType.parseMediaType("text/csv")).body("x,band\n0.2,low\n3.0,top\n").exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody()).get("id")
+                .asString();
+        assertThat(api.http().post().uri("/models/" + id + "/evaluate").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("datasetId", unknownClass)).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody())
+                .contains("row 1's class top is not one of the model's classes [high, low, mid]");
     }
 
     @Test
