@@ -215,12 +215,10 @@ public class PredictionService {
         else if (labels == null && trainedOn.labels()) {
             violations.add(FieldViolation.of("datasetId", datasetId, "has no class labels"));
         }
-        for (int i = 0; labels != null && i < labels.size(); i++) {
-            if (model.labels().indexOf(labels.get(i)) < 0) {
-                violations.add(FieldViolation.of("datasetId", datasetId, "row " + i + "'s class " + labels.get(i)
-                        + " is not one of the model's classes " + model.labels().classes()));
-                break;
-            }
+        int unknown = labels == null ? -1 : firstUnknownClass(model, labels);
+        if (unknown >= 0) {
+            violations.add(FieldViolation.of("datasetId", datasetId, "row " + unknown + "'s class "
+                    + labels.get(unknown) + " is not one of the model's classes " + model.labels().classes()));
         }
         InvalidRequestException.throwIfAny(violations);
         return rows;
@@ -384,12 +382,20 @@ public class PredictionService {
         if (labels == null && trainedOn.labels()) {
             violations.add(FieldViolation.of("labels", null, "give the class of each row"));
         }
-        for (int i = 0; labels != null && i < labels.size(); i++) {
+        int unknown = labels == null ? -1 : firstUnknownClass(model, labels);
+        if (unknown >= 0) {
+            violations.add(FieldViolation.of("labels[" + unknown + "]", labels.get(unknown), "is not one of the "
+                    + "model's classes " + model.labels().classes()));
+        }
+    }
+
+    /** The index of the first label that is none of the model's classes; -1 when it knows them all. */
+    private static int firstUnknownClass(TrainedModel model, List<?> labels) {
+        for (int i = 0; i < labels.size(); i++) {
             if (model.labels().indexOf(labels.get(i)) < 0) {
-                violations.add(FieldViolation.of("labels[" + i + "]", labels.get(i), "is not one of the model's "
-                        + "classes " + model.labels().classes()));
-                break;
+                return i;
             }
         }
+        return -1;
     }
 }

@@ -119,6 +119,11 @@ class DataPreparationTests extends HttpApiTests {
                 .body(Map.of("datasetId", unknownClass)).exchange().expectStatus().isBadRequest()
                 .expectBody(String.class).returnResult().getResponseBody())
                 .contains("row 1's class top is not one of the model's classes [high, low, mid]");
+        assertThat(api.http().post().uri("/models/" + id + "/evaluate").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("features", new double[][] {{0.2}, {3.0}}, "labels", List.of("low", "top"))).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody())
+                .contains("{\"field\":\"labels[1]\",\"value\":\"top\",\"message\":\"is not one of the model's "
+                        + "classes [high, low, mid]\"}");
     }
 
     @Test
