@@ -6,9 +6,9 @@ import io.backprop.system.RequestLimits;
  * What a data-set file may hold, checked as it is read: rows, feature columns, target columns, and target values
  * (rows × target columns), which the readers hold in memory until the file ends while feature rows go on.
  */
-public record FileLimits(int maxRows, int maxColumns, int maxTargets, long maxTargetValues) {
+record FileLimits(int maxRows, int maxColumns, int maxTargets, long maxTargetValues) {
 
-    public static FileLimits of(RequestLimits limits) {
+    static FileLimits of(RequestLimits limits) {
         return new FileLimits(limits.maxRows(), limits.maxColumns(), limits.maxTargets(), limits.maxTargetValues());
     }
 
