@@ -27,7 +27,7 @@ public final class CsvReader {
 
     private final FileLimits limits;
 
-    public CsvReader(FileLimits limits) {
+    CsvReader(FileLimits limits) {
         this.limits = limits;
     }
 

@@ -27,7 +27,7 @@ public final class NumpyReader {
 
     private final FileLimits limits;
 
-    public NumpyReader(FileLimits limits) {
+    NumpyReader(FileLimits limits) {
         this.limits = limits;
     }
 
