@@ -112,8 +112,9 @@ public class Registry {
             throw new InvalidRequestException(List.of(FieldViolation.of("alias", alias,
                     "must be a letter, then up to 49 letters, digits, '_' or '-'")));
         }
-        if (version == null) {
-            throw new InvalidRequestException(List.of(FieldViolation.of("version", null, "must be given")));
+        if (version == null || version < 1) {
+            throw new InvalidRequestException(List.of(FieldViolation.of("version", version, version == null
+                    ? "must be given" : "must be a version number, from 1")));
         }
         versionId(name, version);
         aliases.put(Caller.newOwner(), name, alias, version, clock.instant());

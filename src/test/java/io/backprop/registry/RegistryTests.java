@@ -98,6 +98,10 @@ class RegistryTests extends HttpApiTests {
                 .isBadRequest();
         api.http().put().uri("/registry/{name}/aliases/staging", name).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("version", 7)).exchange().expectStatus().isNotFound();
+        api.http().put().uri("/registry/{name}/aliases/staging", name).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("version", -1)).exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("version")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a version number, from 1");
         api.http().post().uri("/registry/{name}/aliases/nobody/predict", name).contentType(MediaType.APPLICATION_JSON)
                 .body(ROWS).exchange().expectStatus().isNotFound().expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
