@@ -26,14 +26,18 @@ public record Evaluation(int rows, double cost, Double accuracy, List<Classifica
      * classification scores when {@code labels} is given, else regression errors in the targets' own units.
      */
     public static Evaluation of(Predictor predictor, Examples examples, LabelEncoding labels, RowTransform transform) {
-        double[][] outputs = predictor.predict(examples.features());
-        double[][] targets = examples.targets().toArray();
+        return of(predictor, predictor.predict(examples.features()), examples.targets().toArray(), labels, transform);
+    }
+
+    /** The same for outputs the network has already given, row by row against {@code targets}. */
+    public static Evaluation of(Predictor predictor, double[][] outputs, double[][] targets, LabelEncoding labels,
+            RowTransform transform) {
         double cost = predictor.cost(outputs, targets);
         if (labels != null) {
-            return classification(examples.rows(), cost, ClassificationReport.of(labels.indexes(targets),
+            return classification(outputs.length, cost, ClassificationReport.of(labels.indexes(targets),
                     labels.indexes(outputs), labels.classes()));
         }
-        return regression(examples.rows(), cost, RegressionReport.of(transform.outputs(targets),
+        return regression(outputs.length, cost, RegressionReport.of(transform.outputs(targets),
                 transform.outputs(outputs)));
     }
 

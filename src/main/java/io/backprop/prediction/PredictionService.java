@@ -173,7 +173,7 @@ public class PredictionService {
     public Evaluation evaluate(String id, JsonNode body) {
         TrainedModel model = trained.get(id);
         if (body != null && body.has("datasetId")) {
-            return model.evaluate(storedEvaluationRows(model, body));
+            return evaluateStored(model, body);
         }
         JsonBinding.Bound<DatasetInput> rows = binding.bind(body, DatasetInput.class);
         List<FieldViolation> violations = new ArrayList<>();
@@ -185,10 +185,11 @@ public class PredictionService {
     }
 
     /**
-     * A stored data set's rows to evaluate on: features as many as the model takes, and targets it can be measured
-     * against (class labels it knows, for classifiers; as many targets as it gives, for regression).
+     * The fit on a stored data set: features as many as the model takes, and targets it can be measured against
+     * (class labels it knows, for classifiers; as many targets as it gives, for regression). Its features are read a
+     * chunk at a time, as predictions read them.
      */
-    private RowSet storedEvaluationRows(TrainedModel model, JsonNode body) {
+    private Evaluation evaluateStored(TrainedModel model, JsonNode body) {
         JsonBinding.Bound<PredictionRequest> bound = binding.bind(body, PredictionRequest.class);
         List<FieldViolation> violations = new ArrayList<>();
         RowStore.Stored stored = bound.value() == null ? null : checkRows(model, bound.value(), violations);
@@ -221,7 +222,7 @@ public class PredictionService {
                     + labels.get(unknown) + " is not one of the model's classes " + model.labels().classes()));
         }
         InvalidRequestException.throwIfAny(violations);
-        return rows;
+        return model.evaluate(rows, chunk -> rowStore.forEachFeatureChunk(stored.id(), chunk));
     }
 
     /** A pass through the model on the rows given, step by step; with targets (raw units), backward too. */

@@ -1,7 +1,9 @@
 package io.backprop.prediction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.backprop.dataset.RowSet;
 import io.backprop.metrics.Evaluation;
@@ -52,6 +54,16 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
     Evaluation evaluate(RowSet rows) {
         return Evaluation.of(predictor, new Examples(transform.inputs(rows.features()),
                 RowSource.of(networkTargets(rows))), labels, transform);
+    }
+
+    /**
+     * The same, with the rows' features handed over a chunk at a time by {@code featureChunks}, so that only the
+     * outputs are held: a stored data set's features may be far larger.
+     */
+    Evaluation evaluate(RowSet rows, Consumer<Consumer<RowSource>> featureChunks) {
+        List<double[]> outputs = new ArrayList<>(rows.rows());
+        featureChunks.accept(chunk -> outputs.addAll(Arrays.asList(predictor.predict(transform.inputs(chunk)))));
+        return Evaluation.of(predictor, outputs.toArray(double[][]::new), networkTargets(rows), labels, transform);
     }
 
     /** The rows' targets as the network was trained on them: labels encoded, regression targets scaled. */
