@@ -120,13 +120,19 @@ public class PredictionService {
         if (rows == null && !csv) {
             return model.predict(request.features());
         }
+        // rows sent inline are answered before the stream starts, so that a problem with them is still a 400
+        PredictionResponse inline = rows == null ? model.predict(request.features()) : null;
         StreamingResponseBody answer = out -> {
             PredictionWriter writer = csv ? PredictionWriter.csv(out, model) : PredictionWriter.json(out, json);
-            if (rows == null) {
-                writer.write(model.predict(request.features()));
+            if (inline != null) {
+                writer.write(inline);
             }
             else {
-                rowStore.forEachFeatureChunk(rows.id(), chunk -> writeUnchecked(writer, model.predict(chunk)));
+                int[] done = {0};
+                rowStore.forEachFeatureChunk(rows.id(), chunk -> {
+                    writeUnchecked(writer, model.predict(chunk, RowOrigin.stored(request.datasetId(), done[0])));
+                    done[0] += chunk.rows();
+                });
             }
             writer.finish();
         };
@@ -222,7 +228,7 @@ public class PredictionService {
                     + labels.get(unknown) + " is not one of the model's classes " + model.labels().classes()));
         }
         InvalidRequestException.throwIfAny(violations);
-        return model.evaluate(rows, chunk -> rowStore.forEachFeatureChunk(stored.id(), chunk));
+        return model.evaluate(rows, datasetId, chunk -> rowStore.forEachFeatureChunk(stored.id(), chunk));
     }
 
     /** A pass through the model on the rows given, step by step; with targets (raw units), backward too. */

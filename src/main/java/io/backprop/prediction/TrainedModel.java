@@ -9,12 +9,13 @@ import io.backprop.dataset.RowSet;
 import io.backprop.metrics.Evaluation;
 import io.backprop.model.StoredModel;
 import io.backprop.model.spec.ModelSpec;
-import io.backprop.network.Examples;
 import io.backprop.network.Parameters;
 import io.backprop.network.Predictor;
 import io.backprop.network.RowSource;
 import io.backprop.preprocessing.LabelEncoding;
 import io.backprop.preprocessing.RowTransform;
+import io.backprop.system.FieldViolation;
+import io.backprop.web.InvalidRequestException;
 
 /**
  * A model that finished training, ready to answer in its callers' units: raw features in, outputs in the
@@ -41,29 +42,57 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
     }
 
     PredictionResponse predict(double[][] rawFeatures) {
-        return predict(RowSource.of(rawFeatures));
+        return predict(RowSource.of(rawFeatures), RowOrigin.FEATURES);
     }
 
-    PredictionResponse predict(RowSource rawFeatures) {
-        double[][] outputs = predictor.predict(transform.inputs(rawFeatures));
+    PredictionResponse predict(RowSource rawFeatures, RowOrigin origin) {
+        double[][] outputs = outputs(rawFeatures, origin);
         return classifier() ? new PredictionResponse(outputs, labels.decode(outputs), labels.probabilities(outputs))
                 : new PredictionResponse(transform.outputs(outputs), null, null);
     }
 
     /** The fit on raw labelled rows, transformed exactly as the training rows were. */
     Evaluation evaluate(RowSet rows) {
-        return Evaluation.of(predictor, new Examples(transform.inputs(rows.features()),
-                RowSource.of(networkTargets(rows))), labels, transform);
+        return Evaluation.of(predictor, outputs(rows.features(), RowOrigin.FEATURES), networkTargets(rows), labels,
+                transform);
     }
 
     /**
-     * The same, with the rows' features handed over a chunk at a time by {@code featureChunks}, so that only the
-     * outputs are held: a stored data set's features may be far larger.
+     * The same for the stored data set {@code datasetId}, with its features handed over a chunk at a time by
+     * {@code featureChunks}, so that only the outputs are held: a stored data set's features may be far larger.
      */
-    Evaluation evaluate(RowSet rows, Consumer<Consumer<RowSource>> featureChunks) {
-        List<double[]> outputs = new ArrayList<>(rows.rows());
-        featureChunks.accept(chunk -> outputs.addAll(Arrays.asList(predictor.predict(transform.inputs(chunk)))));
-        return Evaluation.of(predictor, outputs.toArray(double[][]::new), networkTargets(rows), labels, transform);
+    Evaluation evaluate(RowSet rows, String datasetId, Consumer<Consumer<RowSource>> featureChunks) {
+        List<double[]> answered = new ArrayList<>(rows.rows());
+        featureChunks.accept(chunk -> answered.addAll(Arrays.asList(outputs(chunk,
+                RowOrigin.stored(datasetId, answered.size())))));
+        return Evaluation.of(predictor, answered.toArray(double[][]::new), networkTargets(rows), labels, transform);
+    }
+
+    /**
+     * The network's outputs for the raw features. Features too large for its arithmetic make them NaN or infinite,
+     * which would answer as the first class or as no number at all: a 400 names the row's largest feature instead.
+     */
+    private double[][] outputs(RowSource rawFeatures, RowOrigin origin) {
+        double[][] outputs = predictor.predict(transform.inputs(rawFeatures));
+        for (int r = 0; r < outputs.length; r++) {
+            for (double output : outputs[r]) {
+                if (!Double.isFinite(output)) {
+                    throw new InvalidRequestException(List.of(overflow(rawFeatures, r, origin)));
+                }
+            }
+        }
+        return outputs;
+    }
+
+    private FieldViolation overflow(RowSource rawFeatures, int row, RowOrigin origin) {
+        double[] values = new double[rawFeatures.columns()];
+        rawFeatures.read(row, values, 0);
+        int largest = 0;
+        for (int j = 1; j < values.length; j++) {
+            largest = Math.abs(values[j]) > Math.abs(values[largest]) ? j : largest;
+        }
+        return origin.overflow(row, largest, transform.featureNames().get(largest), values[largest],
+                spec.network().precision());
     }
 
     /** The rows' targets as the network was trained on them: labels encoded, regression targets scaled. */

@@ -116,6 +116,48 @@ class DatasetApiTests extends HttpApiTests {
                 .isEqualTo("31 rows × 2 outputs must be at most 60 values (backprop.limits.max-target-values)");
     }
 
+    /**
+     * 1e39 is a finite double but no float32: a float32 network's first unit, x1 − x2, computes ∞ − ∞. The NaN
+     * outputs used to be answered as the first class, 200, and counted as such by evaluate.
+     */
+    @Test
+    void featuresThatOverflowTheNetworkShouldBeNamedNotAnsweredAsTheFirstClass() {
+        String datasetId = JSON.readTree(http.post().uri("/datasets?targets=class").contentType(CSV)
+                .body("x1,x2,class\n0,0,a\n1,0,b\n1e39,1e39,b\n").exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody()).get("id").asString();
+        String model = JSON.readTree(http.post().uri("/models").contentType(MediaType.APPLICATION_JSON).body("""
+                {"dataset": {"features": [[0, 0], [1, 0]], "labels": ["a", "b"], "featureNames": ["x1", "x2"]},
+                 "architecture": {"layers": [{"units": 1, "weights": [[1, -1]], "biases": [0]},
+                                             {"units": 2, "activation": "softmax"}],
+                                  "loss": "cross_entropy", "precision": "float32"},
+                 "training": {"epochs": 1, "learningRate": 0.001}}""").exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).get("id").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/models/" + model).get("status").asString().equals("SUCCEEDED"));
+        String overflows = "overflows the network's float32 arithmetic, so its outputs are not finite numbers; "
+                + "send features on the scale of the rows it was trained on";
+
+        JsonNode predicted = refused("/models/" + model + "/predict", "{\"features\": [[0, 0], [1e39, 1e39]]}");
+        JsonNode evaluated = refused("/models/" + model + "/evaluate",
+                "{\"features\": [[0, 0], [1e39, 1e39]], \"labels\": [\"a\", \"b\"]}");
+        JsonNode stored = refused("/models/" + model + "/evaluate", "{\"datasetId\": \"" + datasetId + "\"}");
+        JsonNode streamed = refused("/models/" + model + "/predict", "{\"datasetId\": \"" + datasetId + "\"}");
+
+        assertThat(predicted.get("errors").get(0).toString()).isEqualTo("{\"field\":\"features[1][0]\","
+                + "\"value\":\"1.0E39\",\"message\":\"" + overflows + "\"}");
+        assertThat(evaluated.at("/errors/0/field").asString()).isEqualTo("features[1][0]");
+        assertThat(stored.get("errors").get(0).toString()).isEqualTo("{\"field\":\"datasetId\",\"value\":\""
+                + datasetId + "\",\"message\":\"row 2's x1 = 1.0E39 " + overflows + "\"}");
+        assertThat(streamed.get("errors")).isEqualTo(stored.get("errors"));
+        http.post().uri("/models/" + model + "/predict").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"features\": [[1e30, 1e30]]}").exchange().expectStatus().isOk();
+    }
+
+    private JsonNode refused(String uri, String body) {
+        return json(http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+    }
+
     @Test
     void aNameForBothAFeatureAndATargetShouldBeRefused() {
         assertThat(invalidJson("{\"features\": [[0, 1], [1, 0]], \"targets\": [[0], [1]], "
