@@ -213,8 +213,7 @@ final class TrainingRun implements Runnable {
             return "succeeded";
         }
         catch (TrainingDivergedException e) {
-            journal.failed(modelId, e.getMessage() + " with learningRate "
-                    + BigDecimal.valueOf(job.options().learningRate()).stripTrailingZeros().toPlainString()
+            journal.failed(modelId, e.getMessage() + " with learningRate " + shown(job.options().learningRate())
                     + "; try a smaller learning rate");
             return "diverged";
         }
@@ -406,5 +405,11 @@ final class TrainingRun implements Runnable {
             this.nextControl = start + properties.progressInterval().toNanos();
             this.nextCheckpoint = start + properties.checkpointInterval().toNanos();
         }
+    }
+
+    /** A rate as written, 1000000000 rather than 1.0E9; past 15 digits either side of the point, 1E+308. */
+    private static String shown(double rate) {
+        BigDecimal exact = BigDecimal.valueOf(rate).stripTrailingZeros();
+        return Math.abs(exact.precision() - exact.scale()) <= 15 ? exact.toPlainString() : exact.toString();
     }
 }

@@ -64,4 +64,13 @@ class TrainingAtOnceTests extends HttpApiTests {
                 .endsWith("with learningRate 1000000000; try a smaller learning rate");
         assertThat(model.get("version").isNull()).isTrue();
     }
+
+    @Test
+    void aHugeLearningRateShouldBeNamedInItsShortForm() {
+        JsonNode model = ApiClient.json(api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON)
+                .body(ApiClient.xor(500).replace("\"learningRate\": 1.0", "\"learningRate\": 1e308")).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(model.get("error").asString()).endsWith("with learningRate 1E+308; try a smaller learning rate");
+    }
 }
