@@ -128,11 +128,7 @@ public class PredictionService {
                 writer.write(inline);
             }
             else {
-                int[] done = {0};
-                rowStore.forEachFeatureChunk(rows.id(), chunk -> {
-                    writeUnchecked(writer, model.predict(chunk, RowOrigin.stored(request.datasetId(), done[0])));
-                    done[0] += chunk.rows();
-                });
+                rowStore.forEachFeatureChunk(rows.id(), chunk -> writeUnchecked(writer, model.predictInStream(chunk)));
             }
             writer.finish();
         };

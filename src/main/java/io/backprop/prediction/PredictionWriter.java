@@ -42,7 +42,8 @@ abstract class PredictionWriter {
             void write(PredictionResponse block) throws IOException {
                 for (int i = 0; i < block.outputs().length; i++) {
                     if (block.labels() != null) {
-                        writer.write(quoted(String.valueOf(block.labels().get(i))));
+                        Object label = block.labels().get(i);
+                        writer.write(label == null ? "" : quoted(String.valueOf(label)));
                         for (double probability : block.probabilities().get(i).values()) {
                             writer.write(',');
                             writer.write(Double.toString(probability));

@@ -46,9 +46,26 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
     }
 
     PredictionResponse predict(RowSource rawFeatures, RowOrigin origin) {
-        double[][] outputs = outputs(rawFeatures, origin);
-        return classifier() ? new PredictionResponse(outputs, labels.decode(outputs), labels.probabilities(outputs))
-                : new PredictionResponse(transform.outputs(outputs), null, null);
+        return answer(outputs(rawFeatures, origin));
+    }
+
+    /**
+     * The same for one block of a stored data set's stream, which can no longer be refused once it is under way: a
+     * row whose outputs are not finite numbers (see {@link #outputs}) keeps them, NaN or infinite, and gets no label.
+     */
+    PredictionResponse predictInStream(RowSource rawFeatures) {
+        return answer(predictor.predict(transform.inputs(rawFeatures)));
+    }
+
+    private PredictionResponse answer(double[][] outputs) {
+        if (!classifier()) {
+            return new PredictionResponse(transform.outputs(outputs), null, null);
+        }
+        List<Object> decoded = new ArrayList<>(labels.decode(outputs));
+        for (int r = 0; r < outputs.length; r++) {
+            decoded.set(r, finite(outputs[r]) ? decoded.get(r) : null);
+        }
+        return new PredictionResponse(outputs, decoded, labels.probabilities(outputs));
     }
 
     /** The fit on raw labelled rows, transformed exactly as the training rows were. */
@@ -75,13 +92,15 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
     private double[][] outputs(RowSource rawFeatures, RowOrigin origin) {
         double[][] outputs = predictor.predict(transform.inputs(rawFeatures));
         for (int r = 0; r < outputs.length; r++) {
-            for (double output : outputs[r]) {
-                if (!Double.isFinite(output)) {
-                    throw new InvalidRequestException(List.of(overflow(rawFeatures, r, origin)));
-                }
+            if (!finite(outputs[r])) {
+                throw new InvalidRequestException(List.of(overflow(rawFeatures, r, origin)));
             }
         }
         return outputs;
+    }
+
+    private static boolean finite(double[] outputs) {
+        return Arrays.stream(outputs).allMatch(Double::isFinite);
     }
 
     private FieldViolation overflow(RowSource rawFeatures, int row, RowOrigin origin) {

@@ -118,7 +118,8 @@ class DatasetApiTests extends HttpApiTests {
 
     /**
      * 1e39 is a finite double but no float32: a float32 network's first unit, x1 − x2, computes ∞ − ∞. The NaN
-     * outputs used to be answered as the first class, 200, and counted as such by evaluate.
+     * outputs used to be answered as the first class, 200, and counted as such by evaluate; now such a row is
+     * refused, or in a stored data set's stream answered without a label.
      */
     @Test
     void featuresThatOverflowTheNetworkShouldBeNamedNotAnsweredAsTheFirstClass() {
@@ -141,14 +142,24 @@ class DatasetApiTests extends HttpApiTests {
         JsonNode evaluated = refused("/models/" + model + "/evaluate",
                 "{\"features\": [[0, 0], [1e39, 1e39]], \"labels\": [\"a\", \"b\"]}");
         JsonNode stored = refused("/models/" + model + "/evaluate", "{\"datasetId\": \"" + datasetId + "\"}");
-        JsonNode streamed = refused("/models/" + model + "/predict", "{\"datasetId\": \"" + datasetId + "\"}");
+        JsonNode streamed = json(http.post().uri("/models/" + model + "/predict").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"datasetId\": \"" + datasetId + "\"}").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        String streamedCsv = http.post().uri("/models/" + model + "/predict").contentType(MediaType.APPLICATION_JSON)
+                .accept(CSV).body("{\"datasetId\": \"" + datasetId + "\"}").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(predicted.get("errors").get(0).toString()).isEqualTo("{\"field\":\"features[1][0]\","
                 + "\"value\":\"1.0E39\",\"message\":\"" + overflows + "\"}");
         assertThat(evaluated.at("/errors/0/field").asString()).isEqualTo("features[1][0]");
         assertThat(stored.get("errors").get(0).toString()).isEqualTo("{\"field\":\"datasetId\",\"value\":\""
                 + datasetId + "\",\"message\":\"row 2's x1 = 1.0E39 " + overflows + "\"}");
-        assertThat(streamed.get("errors")).isEqualTo(stored.get("errors"));
+        // a stream cannot be refused once under way: the row keeps its outputs and gets no label
+        assertThat(streamed.get("labels")).hasSize(3);
+        assertThat(streamed.at("/labels/1").asString()).isNotEmpty();
+        assertThat(streamed.at("/labels/2").isNull()).isTrue();
+        assertThat(streamed.at("/outputs/2").toString()).isEqualTo("[\"NaN\",\"NaN\"]");
+        assertThat(streamedCsv.lines().toList()).hasSize(4).last().isEqualTo(",NaN,NaN");
         http.post().uri("/models/" + model + "/predict").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"features\": [[1e30, 1e30]]}").exchange().expectStatus().isOk();
     }
