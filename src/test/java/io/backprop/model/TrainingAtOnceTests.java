@@ -55,9 +55,7 @@ class TrainingAtOnceTests extends HttpApiTests {
 
     @Test
     void aTinyJobThatDivergesShouldBeAnsweredFailedWithTheReason() {
-        JsonNode model = ApiClient.json(api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON)
-                .body(ApiClient.xor(500).replace("\"learningRate\": 1.0", "\"learningRate\": 1e9")).exchange()
-                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+        JsonNode model = trainedAtOnce("1e9");
 
         assertThat(model.get("status").asString()).isEqualTo("FAILED");
         assertThat(model.get("error").asString()).startsWith("training diverged at epoch ")
@@ -67,10 +65,14 @@ class TrainingAtOnceTests extends HttpApiTests {
 
     @Test
     void aHugeLearningRateShouldBeNamedInItsShortForm() {
-        JsonNode model = ApiClient.json(api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON)
-                .body(ApiClient.xor(500).replace("\"learningRate\": 1.0", "\"learningRate\": 1e308")).exchange()
-                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(trainedAtOnce("1e308").get("error").asString())
+                .endsWith("with learningRate 1E+308; try a smaller learning rate");
+    }
 
-        assertThat(model.get("error").asString()).endsWith("with learningRate 1E+308; try a smaller learning rate");
+    /** XOR for 500 epochs at {@code learningRate}: small enough to be answered as it ended. */
+    private JsonNode trainedAtOnce(String learningRate) {
+        return ApiClient.json(api.http().post().uri("/models").contentType(MediaType.APPLICATION_JSON)
+                .body(ApiClient.xor(500).replace("\"learningRate\": 1.0", "\"learningRate\": " + learningRate))
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
     }
 }
