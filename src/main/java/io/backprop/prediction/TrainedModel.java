@@ -100,7 +100,12 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
     }
 
     private static boolean finite(double[] outputs) {
-        return Arrays.stream(outputs).allMatch(Double::isFinite);
+        for (double output : outputs) {
+            if (!Double.isFinite(output)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private FieldViolation overflow(RowSource rawFeatures, int row, RowOrigin origin) {
