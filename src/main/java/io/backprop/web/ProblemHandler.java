@@ -15,6 +15,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -118,6 +119,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return null;
         }
         log.error("Unexpected error answering {}", request.getDescription(false), ex);
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && servlet.getResponse().isCommitted()) {
+            // a stream's 200 is on its way and no problem can follow it, and Spring would end the answer as if it
+            // were whole: the container cuts the connection for an error after the commit, so no client takes what
+            // arrived for the whole answer
+            throw ex instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(ex);
+        }
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side; the error has been logged.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
