@@ -107,7 +107,15 @@ public final class DatasetChecks {
 
     /** Reports a name (of a model, a data set or a column) that is too long or holds control characters. */
     public static void checkName(String field, String name, List<FieldViolation> violations) {
-        String problem = name == null ? null : Names.problem(name);
+        report(field, name, name == null ? null : Names.problem(name), violations);
+    }
+
+    /** The same for a model's name, which is also its path in the registry (see {@link Names#modelNameProblem}). */
+    public static void checkModelName(String field, String name, List<FieldViolation> violations) {
+        report(field, name, name == null ? null : Names.modelNameProblem(name), violations);
+    }
+
+    private static void report(String field, String name, String problem, List<FieldViolation> violations) {
         if (problem != null) {
             violations.add(FieldViolation.of(field, name, problem));
         }

@@ -32,6 +32,22 @@ public final class Names {
         return null;
     }
 
+    /**
+     * What is wrong with {@code text} as a model's name, or null: a name's own problems, then what keeps it from
+     * naming the model's versions in {@code /registry/{name}} (a slash or backslash, which no path segment carries,
+     * or "." or "..", which paths resolve away).
+     */
+    public static String modelNameProblem(String text) {
+        String problem = problem(text);
+        if (problem == null && (text.indexOf('/') >= 0 || text.indexOf('\\') >= 0)) {
+            problem = "must not contain '/' or '\\': the name is a path segment in /registry/{name}";
+        }
+        if (problem == null && (text.equals(".") || text.equals(".."))) {
+            problem = "must not be '.' or '..': the name is a path segment in /registry/{name}";
+        }
+        return problem;
+    }
+
     private static boolean pairedSurrogate(String text, int i) {
         return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
                 && Character.isLowSurrogate(text.charAt(i + 1));

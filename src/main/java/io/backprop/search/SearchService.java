@@ -298,7 +298,7 @@ public class SearchService {
                     + " has no trial that succeeded yet; register once one has.");
         }
         List<FieldViolation> wrong = new ArrayList<>();
-        io.backprop.dataset.DatasetChecks.checkName("name", name, wrong);
+        io.backprop.dataset.DatasetChecks.checkModelName("name", name, wrong);
         if (name == null) {
             wrong.add(FieldViolation.of("name", null, "is required"));
         }

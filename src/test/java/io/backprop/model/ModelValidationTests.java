@@ -97,6 +97,10 @@ class ModelValidationTests extends HttpApiTests {
                 bad("name with a NUL", "{\"name\": \"a\\u0000b\", " + DATA + ", " + NET + "}", "name"),
                 bad("name over 200 characters", "{\"name\": \"" + "n".repeat(201) + "\", " + DATA + ", " + NET + "}",
                         "name"),
+                // the name is a path segment in /registry/{name}, which could never reach these
+                bad("name with a slash", "{\"name\": \"churn/eu\", " + DATA + ", " + NET + "}", "name"),
+                bad("name with a backslash", "{\"name\": \"churn\\\\eu\", " + DATA + ", " + NET + "}", "name"),
+                bad("name of two dots", "{\"name\": \"..\", " + DATA + ", " + NET + "}", "name"),
                 bad("feature name with a line break", "{\"dataset\": {\"features\": [[0,0]], \"targets\": [[0]], "
                         + "\"featureNames\": [\"a\", \"b\\nINFO forged\"]}, " + NET + "}", "dataset.featureNames[1]"),
                 bad("overlong class label", "{\"dataset\": {\"features\": [[0,0],[1,1]], \"labels\": [\"a\", \""

@@ -22,7 +22,7 @@ public final class SpecValidator {
      * @param start the parameters a continued training starts from, or null
      */
     public void check(Checks checks, String name, ModelSpec spec, RowSet rows, Parameters start) {
-        DatasetChecks.checkName("name", name, checks.violations());
+        DatasetChecks.checkModelName("name", name, checks.violations());
         int inputs = rows == null ? -1 : spec.preprocessing().check(checks, spec.dataset().featureNames());
         Architecture architecture = spec.architecture();
         if (architecture == null) {
