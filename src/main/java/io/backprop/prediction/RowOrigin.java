@@ -13,10 +13,6 @@ record RowOrigin(String datasetId, int firstRow) {
 
     static final RowOrigin FEATURES = new RowOrigin(null, 0);
 
-    static RowOrigin stored(String datasetId, int firstRow) {
-        return new RowOrigin(datasetId, firstRow);
-    }
-
     /** Row {@code row}'s feature {@code name} (column {@code column}), too large for the network's arithmetic. */
     FieldViolation overflow(int row, int column, String name, double value, Precision precision) {
         String message = "overflows the network's " + precision + " arithmetic, so its outputs are not finite numbers;"

@@ -54,18 +54,20 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
      * row whose outputs are not finite numbers (see {@link #outputs}) keeps them, NaN or infinite, and gets no label.
      */
     PredictionResponse predictInStream(RowSource rawFeatures) {
-        return answer(predictor.predict(transform.inputs(rawFeatures)));
+        PredictionResponse answer = answer(predictor.predict(transform.inputs(rawFeatures)));
+        if (answer.labels() == null) {
+            return answer;
+        }
+        List<Object> labelled = new ArrayList<>(answer.labels());
+        for (int r = 0; r < labelled.size(); r++) {
+            labelled.set(r, finite(answer.outputs()[r]) ? labelled.get(r) : null);
+        }
+        return new PredictionResponse(answer.outputs(), labelled, answer.probabilities());
     }
 
     private PredictionResponse answer(double[][] outputs) {
-        if (!classifier()) {
-            return new PredictionResponse(transform.outputs(outputs), null, null);
-        }
-        List<Object> decoded = new ArrayList<>(labels.decode(outputs));
-        for (int r = 0; r < outputs.length; r++) {
-            decoded.set(r, finite(outputs[r]) ? decoded.get(r) : null);
-        }
-        return new PredictionResponse(outputs, decoded, labels.probabilities(outputs));
+        return classifier() ? new PredictionResponse(outputs, labels.decode(outputs), labels.probabilities(outputs))
+                : new PredictionResponse(transform.outputs(outputs), null, null);
     }
 
     /** The fit on raw labelled rows, transformed exactly as the training rows were. */
@@ -81,7 +83,7 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
     Evaluation evaluate(RowSet rows, String datasetId, Consumer<Consumer<RowSource>> featureChunks) {
         List<double[]> answered = new ArrayList<>(rows.rows());
         featureChunks.accept(chunk -> answered.addAll(Arrays.asList(outputs(chunk,
-                RowOrigin.stored(datasetId, answered.size())))));
+                new RowOrigin(datasetId, answered.size())))));
         return Evaluation.of(predictor, answered.toArray(double[][]::new), networkTargets(rows), labels, transform);
     }
 
