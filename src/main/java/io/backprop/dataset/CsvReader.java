@@ -109,7 +109,8 @@ public final class CsvReader {
         for (String target : targetColumns) {
             if (!header.contains(target)) {
                 problems.add(new CsvProblem(1L, null, target, target, "the target column '"
-                        + CsvProblem.shorten(target) + "' is not in the header " + CsvProblem.shorten(header.toString())));
+                        + CsvProblem.shorten(target) + "' is not in the header " + CsvProblem.shorten(header.toString())
+                        + separatorHint(header)));
             }
         }
         int[] targets = targetColumns.stream().mapToInt(header::indexOf).toArray();
@@ -119,6 +120,21 @@ public final class CsvReader {
             problems.add(new CsvProblem(1L, null, null, null, "every column is a target; no features are left"));
         }
         return new Columns(features, targets);
+    }
+
+    /**
+     * What to say of a header that is one column holding another separator: a file written with a comma as the
+     * decimal mark (Excel's in much of Europe) separates its fields by ';', and its header reads as one name.
+     */
+    private static String separatorHint(List<String> header) {
+        if (header.size() != 1) {
+            return "";
+        }
+        String name = header.get(0);
+        String separator = name.contains(";") ? ";" : name.contains("\t") ? "a tab" : null;
+        return separator == null ? "" : ", a single column: fields are separated by commas, and this file seems "
+                + "to separate them by " + (separator.equals(";") ? "';'" : separator) + "; save it as comma-separated "
+                + "with '.' as the decimal mark";
     }
 
     /** Reads one record into {@code row} and the targets; false (with the problem noted) when it is unusable. */

@@ -57,6 +57,16 @@ class CsvReaderTests {
     }
 
     @Test
+    void aFileSeparatedBySemicolonsOrTabsShouldBeToldSo() {
+        assertThat(failure("a;b;y\n1,5;2;0\n", "y").getMessage())
+                .isEqualTo("line 1: the target column 'y' is not in the header [a;b;y], a single column: fields are "
+                        + "separated by commas, and this file seems to separate them by ';'; save it as "
+                        + "comma-separated with '.' as the decimal mark");
+        assertThat(failure("a\tb\ty\n1\t2\t0\n", "y").problems()).extracting(CsvProblem::describe)
+                .anyMatch(problem -> problem.contains("this file seems to separate them by a tab;"));
+    }
+
+    @Test
     void emptyFilesAndHeadersWithoutRowsShouldBeRejected() {
         assertThat(failure("", "y").getMessage()).startsWith("line 1: the file is empty");
         assertThat(failure("a,y\n", "y").getMessage()).isEqualTo("line 2: the file has a header but no rows");
