@@ -24,8 +24,12 @@ import io.backprop.network.Activation;
  */
 public record LabelEncoding(List<Object> classes, boolean singleSigmoid) {
 
+    /**
+     * Numeric classes are held as {@code Long}, however they were made: read back from a stored model's JSON they
+     * are {@code Integer}, which no label (normalised to {@code Long}) would equal.
+     */
     public LabelEncoding {
-        classes = List.copyOf(classes);
+        classes = List.copyOf(classes.stream().map(LabelEncoding::normalise).toList());
     }
 
     /** The encoding of a model with this output layer, stored as its classes. */

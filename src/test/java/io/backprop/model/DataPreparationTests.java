@@ -126,6 +126,33 @@ class DataPreparationTests extends HttpApiTests {
                         + "classes [high, low, mid]\"}");
     }
 
+    /**
+     * Class numbers (one integer column under a softmax) came back from the store as JSON integers, which no label
+     * equalled: every evaluation of such a model by its stored data set or by numeric labels was refused.
+     */
+    @Test
+    void aModelOfClassNumbersShouldBeEvaluatedByItsDataSetAndByNumericLabels() {
+        String datasetId = ApiClient.json(api.http().post().uri("/datasets?targets=band")
+                .contentType(MediaType.parseMediaType("text/csv")).body(CLUSTERS_CSV.replace("low", "0")
+                        .replace("mid", "1").replace("high", "2"))
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody())
+                .get("id").asString();
+        String id = api.train("""
+                {"datasetId": "%s",
+                 "architecture": {"layers": [{"units": 8, "activation": "tanh", "init": "xavier"},
+                                             {"units": 3, "activation": "softmax", "init": "xavier"}],
+                                  "loss": "cross_entropy"},
+                 "training": {"epochs": 3000, "learningRate": 0.5, "seed": 5}}""".formatted(datasetId));
+        assertThat(api.awaitSucceeded(id).get("classes").toString()).isEqualTo("[0,1,2]");
+
+        JsonNode stored = api.post("/models/" + id + "/evaluate", Map.of("datasetId", datasetId));
+        assertThat(stored.get("accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(stored.at("/confusionMatrix/counts").toString()).isEqualTo("[[3,0,0],[0,3,0],[0,0,3]]");
+        JsonNode inline = api.post("/models/" + id + "/evaluate", Map.of(
+                "features", new double[][] {{0.2}, {1.0}, {2.05}, {1.95}}, "labels", List.of(0, 1, 2, 1)));
+        assertThat(inline.get("accuracy").asDouble()).isEqualTo(3 / 4.0);
+    }
+
     @Test
     void validationSplitAndEarlyStoppingShouldBeReproducibleAndKeepTheBestEpoch() {
         String request = """
