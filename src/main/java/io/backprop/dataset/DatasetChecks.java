@@ -2,7 +2,6 @@ package io.backprop.dataset;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.backprop.system.FieldViolation;
 import io.backprop.system.MatrixChecks;
@@ -80,9 +79,6 @@ public final class DatasetChecks {
                 violations.add(FieldViolation.of(field + "[" + i + "]", label, Names.problem((String) label)));
                 return;
             }
-        }
-        if (labels.stream().map(String::valueOf).collect(Collectors.toSet()).size() < 2) {
-            violations.add(FieldViolation.of(field, labels.size() + " labels", "must name at least 2 classes"));
         }
     }
 

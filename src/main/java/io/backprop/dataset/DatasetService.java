@@ -146,7 +146,6 @@ public class DatasetService {
                 FeatureStatistics statistics = new FeatureStatistics();
                 try (RowStore.Writing writing = rows.begin(options.float32(), this::checkRoom, statistics)) {
                     TabularData table = read(body, options, writing.writer::addFeatures);
-                    checkClasses(table);
                     RowStore.Stored stored = writing.finish(table.targets(), table.labels());
                     return save(name, table, statistics.of(table.featureNames()), stored);
                 }
@@ -210,14 +209,6 @@ public class DatasetService {
                         "The body cannot be decompressed as gzip: " + cause.getMessage());
             }
             throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException((IOException) e);
-        }
-    }
-
-    /** Class labels must tell at least two classes apart. */
-    private static void checkClasses(TabularData table) {
-        if (table.labels() != null && LabelEncoding.count(table.labels()) < 2) {
-            throw new InvalidRequestException(List.of(FieldViolation.of("labels", table.rows() + " labels",
-                    "must name at least 2 classes")));
         }
     }
 

@@ -151,6 +151,17 @@ class DataPreparationTests extends HttpApiTests {
         JsonNode inline = api.post("/models/" + id + "/evaluate", Map.of(
                 "features", new double[][] {{0.2}, {1.0}, {2.05}, {1.95}}, "labels", List.of(0, 1, 2, 1)));
         assertThat(inline.get("accuracy").asDouble()).isEqualTo(3 / 4.0);
+
+        // rows of a single class, such as one row, are evaluated too: only training needs two classes
+        JsonNode oneRow = api.post("/models/" + id + "/evaluate", Map.of("features", new double[][] {{2.05}},
+                "labels", List.of(2)));
+        assertThat(oneRow.at("/confusionMatrix/counts").toString()).isEqualTo("[[0,0,0],[0,0,0],[0,0,1]]");
+        String highOnly = ApiClient.json(api.http().post().uri("/datasets?targets=band")
+                .contentType(MediaType.parseMediaType("text/csv")).body("x,band\n2.0,2\n1.9,2\n").exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody()).get("id")
+                .asString();
+        assertThat(api.post("/models/" + id + "/evaluate", Map.of("datasetId", highOnly)).get("accuracy")
+                .asDouble()).isEqualTo(1.0);
     }
 
     @Test

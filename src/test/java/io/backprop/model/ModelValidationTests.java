@@ -103,6 +103,12 @@ class ModelValidationTests extends HttpApiTests {
                 bad("name of two dots", "{\"name\": \"..\", " + DATA + ", " + NET + "}", "name"),
                 bad("feature name with a line break", "{\"dataset\": {\"features\": [[0,0]], \"targets\": [[0]], "
                         + "\"featureNames\": [\"a\", \"b\\nINFO forged\"]}, " + NET + "}", "dataset.featureNames[1]"),
+                bad("one class to learn", "{\"dataset\": {\"features\": [[0,0],[1,1]], \"labels\": [\"a\", \"a\"]}, "
+                        + "\"architecture\": {\"layers\": [{\"units\": 1, \"activation\": \"softmax\"}]}}",
+                        "dataset.labels"),
+                bad("one class number to learn", "{\"dataset\": {\"features\": [[0,0],[1,1]], \"targets\": [[1], [1]]}, "
+                        + "\"architecture\": {\"layers\": [{\"units\": 2, \"activation\": \"softmax\"}]}}",
+                        "dataset.targets"),
                 bad("overlong class label", "{\"dataset\": {\"features\": [[0,0],[1,1]], \"labels\": [\"a\", \""
                         + "b".repeat(50_001) + "\"]}, " + NET + "}", "dataset.labels[1]"),
                 bad("datasetId with a NUL", "{\"datasetId\": \"x\\u0000\", " + NET + "}", "datasetId"),

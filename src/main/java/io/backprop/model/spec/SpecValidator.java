@@ -66,6 +66,12 @@ public final class SpecValidator {
             return;
         }
         int classes = LabelEncoding.count(labels);
+        if (classes < 2) {
+            // a data set of one class is fine to evaluate or predict; only training needs two
+            checks.add(rows.labels() != null ? "dataset.labels" : "dataset.targets", "1 class", "the rows are all of "
+                    + "class " + labels.get(0) + ": a classifier learns from rows of at least 2 classes");
+            return;
+        }
         boolean fits = output == Activation.SOFTMAX ? units == classes
                 : output == Activation.SIGMOID && units == 1 && classes == 2;
         if (!fits) {
