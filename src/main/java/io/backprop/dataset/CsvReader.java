@@ -102,10 +102,6 @@ public final class CsvReader {
             problems.add(new CsvProblem(1L, null, null, null, targetColumns.size() + " target columns are named; at "
                     + "most " + limits.maxTargets() + " are allowed (" + RequestLimits.MAX_TARGETS + ")"));
         }
-        if (targetColumns.isEmpty()) {
-            problems.add(new CsvProblem(1L, null, null, null, "no target column named; say which, e.g. ?targets="
-                    + header.get(header.size() - 1)));
-        }
         for (String target : targetColumns) {
             if (!header.contains(target)) {
                 problems.add(new CsvProblem(1L, null, target, target, "the target column '"

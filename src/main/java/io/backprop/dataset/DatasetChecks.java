@@ -61,6 +61,11 @@ public final class DatasetChecks {
         });
     }
 
+    /** What to say of a stored data set of features alone, asked to serve as {@code use}. */
+    public static String noTargets(String use) {
+        return "has no targets (none was named when it was stored, as ?targets=…): it can be predicted, not " + use;
+    }
+
     private static void checkLabels(String field, List<Object> labels, int rows, List<FieldViolation> violations) {
         if (rows >= 0 && labels.size() != rows) {
             violations.add(FieldViolation.of(field, labels.size() + " labels", "must have one label per features row ("

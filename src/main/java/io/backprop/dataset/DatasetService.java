@@ -300,7 +300,7 @@ public class DatasetService {
             }
             columns.add(new ColumnSummary(table.targetNames().get(0), "target", null, null, null, null, classCounts));
         }
-        else {
+        else if (!table.targetNames().isEmpty()) {
             ColumnStatistics.of(table.targetNames(), RowSource.of(table.targets()), Rows.all(table.rows()))
                     .forEach(statistics -> columns.add(numeric(statistics, "target")));
         }

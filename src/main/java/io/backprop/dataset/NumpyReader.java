@@ -18,8 +18,9 @@ import io.backprop.system.RequestLimits;
 
 /**
  * Reads NumPy arrays as they arrive: an .npz archive (what {@code np.savez(f, features=X, targets=y)} or
- * {@code labels=…} writes, compressed or not) or one .npy array of features and targets side by side, its columns
- * named x1, x2, … and the targets picked by name. Feature rows go on one at a time; the targets are held.
+ * {@code labels=…} writes, compressed or not; features alone for rows to predict) or one .npy array of features
+ * and targets side by side, its columns named x1, x2, … and the targets picked by name (none: every column is a
+ * feature). Feature rows go on one at a time; the targets are held.
  */
 public final class NumpyReader {
 
@@ -49,7 +50,7 @@ public final class NumpyReader {
                 String name = entry.getName().replaceFirst("\\.npy$", "");
                 if (!NPZ_ARRAYS.contains(name)) {
                     throw new NumpyFormatException("the archive holds '" + CsvProblem.shorten(entry.getName())
-                            + "'; expected features.npy, and targets.npy or labels.npy");
+                            + "'; expected features.npy, and targets.npy or labels.npy (or neither)");
                 }
                 NpyArray array = NpyArray.open(name, new BufferedInputStream(zip));
                 rows = sameRows(rows, array);
@@ -64,12 +65,13 @@ public final class NumpyReader {
                     targets = targets(array);
                 }
             }
-            if (featureCount == null || targets == null) {
-                throw new NumpyFormatException("the archive lacks " + (featureCount == null ? "features.npy"
-                        : "targets.npy or labels.npy") + "; save it with np.savez(f, features=X, targets=y)");
+            if (featureCount == null) {
+                throw new NumpyFormatException("the archive lacks features.npy; save it with np.savez(f, "
+                        + "features=X, targets=y), or features=X alone for rows to predict");
             }
-            return new TabularData(names("x", featureCount), targets.targetNames(), targets.targets(),
-                    targets.labels());
+            return targets == null ? TabularData.featuresOnly(names("x", featureCount), rows.intValue())
+                    : new TabularData(names("x", featureCount), targets.targetNames(), targets.targets(),
+                            targets.labels());
         }
         catch (ZipException | IllegalArgumentException e) {
             // the JDK's zip reader says IllegalArgumentException of an entry name that is not UTF-8
@@ -102,7 +104,7 @@ public final class NumpyReader {
                         : "has " + array.columns() + " columns; at most " + limits.maxColumns()
                                 + " features are allowed (" + RequestLimits.MAX_COLUMNS + ")");
             }
-            if (targetColumns.isEmpty() || !names.containsAll(targetColumns)) {
+            if (!names.containsAll(targetColumns)) {
                 throw new NumpyFormatException("name the target columns among x1 … x" + array.columns()
                         + ", e.g. ?targets=x" + array.columns());
             }

@@ -32,13 +32,16 @@ final class RowSetWriter {
     }
 
     /**
-     * Hands on the last features and the targets, one per feature row: numeric {@code targets}, or class
-     * {@code labels} as class numbers.
+     * Hands on the last features and the targets, one per feature row: numeric {@code targets} (of no columns for
+     * features alone), or class {@code labels} as class numbers.
      *
      * @return the classes, in the order of their numbers; null for numeric targets
      */
     List<Object> finish(double[][] targets, List<Object> labels) {
         features.flush();
+        if (labels == null && targets[0].length == 0) {
+            return null; // features alone: no target chunks
+        }
         List<Object> classes = labels == null ? null : LabelEncoding.classes(labels);
         Part part = new Part(RowChunk.Part.TARGETS, labels == null ? targets[0].length : 1);
         if (labels == null) {

@@ -232,7 +232,8 @@ public class RowStore {
         Stored stored = get(id);
         List<RowChunk> targetChunks = new ArrayList<>();
         stream(id, RowChunk.Part.TARGETS, targetChunks::add);
-        double[][] targets = new ChunkedRows(targetChunks, stored.targets()).toArray();
+        double[][] targets = stored.targets() == 0 ? new double[stored.rows()][0]
+                : new ChunkedRows(targetChunks, stored.targets()).toArray();
         return RowSet.stored(featureNames, targetNames, targets, stored.classes(), () -> {
             int chunkRows = jdbc.queryForObject("SELECT row_count FROM row_chunk WHERE row_set_id = ? AND part = ? "
                     + "AND first_row = 0", Integer.class, id, String.valueOf(RowChunk.Part.FEATURES.code));

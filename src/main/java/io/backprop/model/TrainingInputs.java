@@ -52,6 +52,10 @@ class TrainingInputs {
             if (rows == null) {
                 checks.add("datasetId", request.datasetId(), "no stored data set has this id");
             }
+            else if (rows.rows().targetCount() == 0) {
+                checks.add("datasetId", request.datasetId(), DatasetChecks.noTargets("trained on"));
+                return null;
+            }
             return rows;
         }
         int before = checks.violations().size();

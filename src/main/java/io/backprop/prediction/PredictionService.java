@@ -207,7 +207,10 @@ public class PredictionService {
         }
         RowSet rows = rowStore.read(stored.id(), trainedOn.featureNames(), trainedOn.targetNames());
         List<?> labels = model.classifier() ? model.labels(rows) : null;
-        if (!model.classifier() && rows.labels() != null) {
+        if (stored.targets() == 0) {
+            violations.add(FieldViolation.of("datasetId", datasetId, DatasetChecks.noTargets("evaluated")));
+        }
+        else if (!model.classifier() && rows.labels() != null) {
             violations.add(FieldViolation.of("datasetId", datasetId, "has class labels; this model is a regression "
                     + "model"));
         }

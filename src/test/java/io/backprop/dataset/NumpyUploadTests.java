@@ -51,6 +51,9 @@ class NumpyUploadTests extends HttpApiTests {
                 np.savetxt(args[0] + '/labels.csv', np.column_stack([X, names]), fmt='%s', delimiter=',',
                            header='x1,x2,x3,y', comments='')
                 np.savez(args[0] + '/labels.npz', features=X, labels=names)
+                np.savez(args[0] + '/features.npz', features=X)
+                np.save(args[0] + '/features.npy', X)
+                np.savetxt(args[0] + '/features.csv', X, fmt='%.17g', delimiter=',', header='x1,x2,x3', comments='')
                 """, files);
 
         JsonNode csv = uploads.stored("/datasets?targets=y", UploadClient.CSV, null, bytes("data.csv"));
@@ -59,6 +62,10 @@ class NumpyUploadTests extends HttpApiTests {
         JsonNode npy = octetStream("/datasets?targets=x4", "array.npy");
         JsonNode labelsCsv = uploads.stored("/datasets?targets=y", UploadClient.CSV, null, bytes("labels.csv"));
         JsonNode labelsNpz = octetStream("/datasets", "labels.npz");
+        // rows to predict: features alone, from any of the three formats
+        JsonNode featuresCsv = uploads.stored("/datasets", UploadClient.CSV, null, bytes("features.csv"));
+        JsonNode featuresNpz = octetStream("/datasets", "features.npz");
+        JsonNode featuresNpy = octetStream("/datasets", "features.npy");
 
         assertThat(csv.get("bytes").asLong()).as("float64 features, class numbers as float32")
                 .isEqualTo(500 * 3 * 8 + 500 * 4);
@@ -69,7 +76,13 @@ class NumpyUploadTests extends HttpApiTests {
         assertThat(labelsNpz.get("sha256")).isEqualTo(labelsCsv.get("sha256"));
         assertThat(labelsNpz.get("labels").asBoolean()).isTrue();
         assertThat(labelsNpz.at("/columns/3/classCounts")).isEqualTo(labelsCsv.at("/columns/3/classCounts"));
-        for (JsonNode dataset : new JsonNode[] {csv, npz, compressed, npy, labelsCsv, labelsNpz}) {
+        assertThat(featuresCsv.get("bytes").asLong()).isEqualTo(500 * 3 * 8);
+        assertThat(featuresCsv.get("targetNames")).isEmpty();
+        assertThat(featuresNpz.get("sha256")).isEqualTo(featuresCsv.get("sha256"));
+        assertThat(featuresNpy.get("sha256")).isEqualTo(featuresCsv.get("sha256"));
+        assertThat(featuresNpz.get("sha256")).isNotEqualTo(csv.get("sha256"));
+        for (JsonNode dataset : new JsonNode[] {csv, npz, compressed, npy, labelsCsv, labelsNpz, featuresCsv,
+                featuresNpz, featuresNpy}) {
             api.http().delete().uri("/datasets/" + dataset.get("id").asString()).exchange().expectStatus()
                     .isNoContent();
         }
