@@ -41,7 +41,7 @@ public record DatasetInput(
 
     /** The feature names, or x1, x2, … when none were given. */
     public List<String> featureNamesOrDefault() {
-        return featureNames != null ? featureNames : numbered("x", featureCount());
+        return featureNames != null ? featureNames : Names.numbered("x", featureCount());
     }
 
     /** How many target columns there are: one for labels. */
@@ -51,10 +51,6 @@ public record DatasetInput(
 
     /** The target names, or y (y1, y2, … for several columns) when none were given. */
     public List<String> targetNamesOrDefault() {
-        return targetNames != null ? targetNames : targetCount() == 1 ? List.of("y") : numbered("y", targetCount());
-    }
-
-    private static List<String> numbered(String prefix, int count) {
-        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
+        return targetNames != null ? targetNames : targetCount() == 1 ? List.of("y") : Names.numbered("y", targetCount());
     }
 }

@@ -259,9 +259,16 @@ public class DatasetService {
         });
     }
 
-    /** The stored rows of a data set, without reading them. */
-    public Optional<RowStore.Stored> storedRows(String id) {
-        return lookup(id).map(dataset -> rows.get(dataset.rowSetId()));
+    /** The stored rows of a data set, without reading them, and its feature names. */
+    public Optional<StoredFeatures> storedRows(String id) {
+        return lookup(id).map(dataset -> {
+            RowStore.Stored stored = rows.get(dataset.rowSetId());
+            return new StoredFeatures(stored, view(dataset, stored).featureNames());
+        });
+    }
+
+    /** A data set's rows as stored, and the names of its feature columns, in their order. */
+    public record StoredFeatures(RowStore.Stored rows, List<String> featureNames) {
     }
 
     private Dataset find(String id) {

@@ -1,5 +1,8 @@
 package io.backprop.dataset;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * What a name or a class label may hold: at most {@link #MAX_LENGTH} characters, none of them a control
  * character (PostgreSQL text cannot hold U+0000, and a line break in a name forges log lines) or half of a
@@ -10,6 +13,11 @@ public final class Names {
     public static final int MAX_LENGTH = 200;
 
     private Names() {
+    }
+
+    /** prefix1, prefix2, …: the names of columns that came without any (x1, x2, … for features). */
+    public static List<String> numbered(String prefix, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
     }
 
     /** What is wrong with {@code text} as a name, or null when nothing is. */

@@ -69,8 +69,8 @@ public final class NumpyReader {
                 throw new NumpyFormatException("the archive lacks features.npy; save it with np.savez(f, "
                         + "features=X, targets=y), or features=X alone for rows to predict");
             }
-            return targets == null ? TabularData.featuresOnly(names("x", featureCount), rows.intValue())
-                    : new TabularData(names("x", featureCount), targets.targetNames(), targets.targets(),
+            return targets == null ? TabularData.featuresOnly(Names.numbered("x", featureCount), rows.intValue())
+                    : new TabularData(Names.numbered("x", featureCount), targets.targetNames(), targets.targets(),
                             targets.labels());
         }
         catch (ZipException | IllegalArgumentException e) {
@@ -97,7 +97,7 @@ public final class NumpyReader {
                         + limits.maxTargets() + " are allowed (" + RequestLimits.MAX_TARGETS + ")");
             }
             requireTargetRows(array, targetColumns.size());
-            List<String> names = names("x", (int) Math.min(array.columns(),
+            List<String> names = Names.numbered("x", (int) Math.min(array.columns(),
                     limits.maxColumns() + targetColumns.size() + 1));
             if (array.columns() > limits.maxColumns() + targetColumns.size() || array.isText()) {
                 throw NpyArray.problem("array", array.isText() ? "holds text; a single array must hold numbers"
@@ -209,7 +209,7 @@ public final class NumpyReader {
         for (double[] row : targets) {
             array.readRow(row);
         }
-        return new TabularData(List.of(), columns == 1 ? List.of("y") : names("y", columns), targets, null);
+        return new TabularData(List.of(), columns == 1 ? List.of("y") : Names.numbered("y", columns), targets, null);
     }
 
     private static String label(String text, int row) {
@@ -218,9 +218,5 @@ public final class NumpyReader {
             throw NpyArray.problem("labels", "row " + row + ": a class label " + problem);
         }
         return text;
-    }
-
-    private static List<String> names(String prefix, int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
     }
 }

@@ -74,6 +74,43 @@ public interface RowSource {
         };
     }
 
+    /**
+     * Each row's values {@code columns[0]}, {@code columns[1]}, …, read from this source when asked for (through a
+     * buffer of one row: read from one thread).
+     */
+    default RowSource selectColumns(int[] columns) {
+        RowSource source = this;
+        double[] wide = new double[source.columns()];
+        return new RowSource() {
+
+            @Override
+            public int rows() {
+                return source.rows();
+            }
+
+            @Override
+            public int columns() {
+                return columns.length;
+            }
+
+            @Override
+            public void read(int row, double[] into, int offset) {
+                source.read(row, wide, 0);
+                for (int j = 0; j < columns.length; j++) {
+                    into[offset + j] = wide[columns[j]];
+                }
+            }
+
+            @Override
+            public void read(int row, float[] into, int offset) {
+                source.read(row, wide, 0);
+                for (int j = 0; j < columns.length; j++) {
+                    into[offset + j] = (float) wide[columns[j]];
+                }
+            }
+        };
+    }
+
     /** Every row, copied into arrays of their own. */
     default double[][] toArray() {
         double[][] copy = new double[rows()][columns()];

@@ -115,7 +115,7 @@ public class PredictionService {
         JsonBinding.Bound<PredictionRequest> bound = binding.bind(body, PredictionRequest.class);
         PredictionRequest request = bound.value();
         List<FieldViolation> violations = new ArrayList<>();
-        RowStore.Stored rows = request == null ? null : checkRows(model, request, violations);
+        StoredInput rows = request == null ? null : checkRows(model, request, violations);
         InvalidRequestException.throwIfAny(bound.violations(), violations);
         if (rows == null && !csv) {
             return model.predict(request.features());
@@ -128,7 +128,8 @@ public class PredictionService {
                 writer.write(inline);
             }
             else {
-                rowStore.forEachFeatureChunk(rows.id(), chunk -> writeUnchecked(writer, model.predictInStream(chunk)));
+                rowStore.forEachFeatureChunk(rows.rows().id(),
+                        chunk -> writeUnchecked(writer, model.predictInStream(rows.arrange(chunk))));
             }
             writer.finish();
         };
@@ -136,7 +137,7 @@ public class PredictionService {
     }
 
     /** The stored rows of the data set named, or null for rows given as features. */
-    private RowStore.Stored checkRows(TrainedModel model, PredictionRequest request, List<FieldViolation> violations) {
+    private StoredInput checkRows(TrainedModel model, PredictionRequest request, List<FieldViolation> violations) {
         int features = model.spec().dataset().features();
         if ((request.features() == null) == (request.datasetId() == null)) {
             violations.add(FieldViolation.of("features", FieldViolation.bothOrNeither(request.features() != null),
@@ -148,15 +149,18 @@ public class PredictionService {
                     limits.maxColumns(), violations);
             return null;
         }
-        RowStore.Stored rows = datasets.storedRows(request.datasetId()).orElse(null);
-        if (rows == null) {
+        DatasetService.StoredFeatures found = datasets.storedRows(request.datasetId()).orElse(null);
+        if (found == null) {
             violations.add(FieldViolation.of("datasetId", request.datasetId(), "no stored data set has this id"));
+            return null;
         }
-        else if (rows.features() != features) {
-            violations.add(FieldViolation.of("datasetId", request.datasetId(), "has " + rows.features()
+        if (found.rows().features() != features) {
+            violations.add(FieldViolation.of("datasetId", request.datasetId(), "has " + found.rows().features()
                     + " features; the model takes " + features));
+            return null;
         }
-        return rows;
+        return StoredInput.match(found.rows(), model.spec().dataset().featureNames(), found.featureNames(),
+                request.datasetId(), violations);
     }
 
     private static void writeUnchecked(PredictionWriter writer, PredictionResponse block) {
@@ -194,8 +198,9 @@ public class PredictionService {
     private Evaluation evaluateStored(TrainedModel model, JsonNode body) {
         JsonBinding.Bound<PredictionRequest> bound = binding.bind(body, PredictionRequest.class);
         List<FieldViolation> violations = new ArrayList<>();
-        RowStore.Stored stored = bound.value() == null ? null : checkRows(model, bound.value(), violations);
+        StoredInput input = bound.value() == null ? null : checkRows(model, bound.value(), violations);
         InvalidRequestException.throwIfAny(bound.violations(), violations);
+        RowStore.Stored stored = input.rows();
         String datasetId = bound.value().datasetId();
         DatasetSummary trainedOn = model.spec().dataset();
         // the outputs and the targets the network compares them with are held whole, as for rows sent inline
@@ -227,7 +232,8 @@ public class PredictionService {
                     + labels.get(unknown) + " is not one of the model's classes " + model.labels().classes()));
         }
         InvalidRequestException.throwIfAny(violations);
-        return model.evaluate(rows, datasetId, chunk -> rowStore.forEachFeatureChunk(stored.id(), chunk));
+        return model.evaluate(rows, datasetId,
+                each -> rowStore.forEachFeatureChunk(stored.id(), chunk -> each.accept(input.arrange(chunk))));
     }
 
     /** A pass through the model on the rows given, step by step; with targets (raw units), backward too. */

@@ -114,6 +114,21 @@ class DatasetApiTests extends HttpApiTests {
                 .body("{\"features\": [[2, 9], [5, 10]]}").exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody());
         assertThat(byId.get("outputs")).isEqualTo(inline.get("outputs"));
+        // columns are matched by name: another order is read in the model's, another name refused
+        String swapped = upload("/datasets", "slept,studied\n9,2\n10,5\n").get("id").asString();
+        assertThat(json(http.post().uri("/models/" + model + "/predict").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"datasetId\": \"" + swapped + "\"}").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).get("outputs"))
+                .isEqualTo(inline.get("outputs"));
+        String swappedScored = upload("/datasets?targets=score", "slept,score,studied\n9,0.9,2\n10,0.95,5\n").get("id")
+                .asString();
+        assertThat(api.post("/models/" + model + "/evaluate", Map.of("datasetId", swappedScored))).isEqualTo(api.post(
+                "/models/" + model + "/evaluate", Map.of("features", new double[][] {{2, 9}, {5, 10}}, "targets",
+                        new double[][] {{0.9}, {0.95}})));
+        String renamed = upload("/datasets", "studied,hours\n2,9\n5,10\n").get("id").asString();
+        assertThat(refused("/models/" + model + "/predict", "{\"datasetId\": \"" + renamed + "\"}")
+                .at("/errors/0/message").asString()).isEqualTo("has no feature named slept: the model takes studied, "
+                        + "slept, the data set has studied, hours");
 
         String noTargets = "has no targets (none was named when it was stored, as ?targets=…): it can be predicted, ";
         assertThat(refused("/models/" + model + "/evaluate", "{\"datasetId\": \"" + id + "\"}").get("errors")
