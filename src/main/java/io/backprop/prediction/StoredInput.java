@@ -10,8 +10,8 @@ import io.backprop.system.FieldViolation;
 
 /**
  * A stored data set's rows as a model reads them: its feature columns in the order of the model's features. Columns
- * are matched by name where both sides name them, so that a file with its columns in another order is read in the
- * model's; by position where either side has only the numbered names x1, x2, … that arrays without names get.
+ * are matched by name, so that a file with its columns in another order is read in the model's; by position where
+ * the names differ and either side has only the numbered names x1, x2, … that arrays without names get.
  *
  * @param columns the data set's column for each of the model's features; null when they are in the model's order
  */
@@ -28,18 +28,19 @@ record StoredInput(RowStore.Stored rows, int[] columns) {
      */
     static StoredInput match(RowStore.Stored rows, List<String> model, List<String> dataset, String datasetId,
             List<FieldViolation> violations) {
-        List<String> numbered = Names.numbered("x", model.size());
-        if (model.equals(dataset) || model.equals(numbered) || dataset.equals(numbered)) {
-            return new StoredInput(rows, null);
-        }
         List<String> missing = new ArrayList<>(model);
         missing.removeAll(dataset);
-        if (!missing.isEmpty()) {
-            violations.add(FieldViolation.of("datasetId", datasetId, "has no feature named " + preview(missing)
-                    + ": the model takes " + preview(model) + ", the data set has " + preview(dataset)));
-            return null;
+        List<String> numbered = Names.numbered("x", model.size());
+        if (model.equals(dataset) || !missing.isEmpty() && (model.equals(numbered) || dataset.equals(numbered))) {
+            return new StoredInput(rows, null);
         }
-        return new StoredInput(rows, model.stream().mapToInt(dataset::indexOf).toArray());
+        if (missing.isEmpty()) {
+            // the same names (as many, each once) in another order
+            return new StoredInput(rows, model.stream().mapToInt(dataset::indexOf).toArray());
+        }
+        violations.add(FieldViolation.of("datasetId", datasetId, "has no feature named " + preview(missing)
+                + ": the model takes " + preview(model) + ", the data set has " + preview(dataset)));
+        return null;
     }
 
     /** The first few names, for a message that stays readable with a thousand columns. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,6 +177,14 @@ abstract class ModelFlowTests extends HttpApiTests {
 
         assertThat(streamed.get("outputs")).isEqualTo(given.get("outputs"));
         assertThat(streamed.get("labels")).isEqualTo(given.get("labels"));
+        // the same rows to score, without their targets and with their columns the other way round
+        String toScore = api.http().post().uri("/datasets").contentType(MediaType.parseMediaType("text/csv"))
+                .body(csv.lines().map(line -> line.split(",")).map(cells -> cells[1] + "," + cells[0])
+                        .collect(Collectors.joining("\n")))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("id").asString();
+        assertThat(api.post("/models/" + model + "/predict", Map.of("datasetId", toScore)).get("outputs"))
+                .isEqualTo(given.get("outputs"));
         String[] lines = asCsv.split("\n");
         assertThat(lines).hasSize(2_501);
         assertThat(lines[0]).isEqualTo("label,0,1");
