@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * What a name or a class label may hold: at most {@link #MAX_LENGTH} characters, none of them a control
+ * What a name or a class label may hold: at least one character that is not white space (a blank model name is a
+ * registry name no path reaches), at most {@link #MAX_LENGTH} characters, none of them a control
  * character (PostgreSQL text cannot hold U+0000, and a line break in a name forges log lines) or half of a
  * surrogate pair (no valid UTF-8 encodes it).
  */
@@ -22,6 +23,9 @@ public final class Names {
 
     /** What is wrong with {@code text} as a name, or null when nothing is. */
     public static String problem(String text) {
+        if (text.isBlank()) {
+            return "must not be blank";
+        }
         if (text.length() > MAX_LENGTH) {
             return "must be at most " + MAX_LENGTH + " characters (it has " + text.length() + ")";
         }

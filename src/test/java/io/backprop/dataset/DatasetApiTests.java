@@ -274,6 +274,8 @@ class DatasetApiTests extends HttpApiTests {
         http.post().uri("/datasets?targets=y&name={name}", "a\u0000b").contentType(CSV).body("a,y\n1,1\n")
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
                 .isEqualTo("name");
+        http.post().uri("/datasets?targets=y&name=").contentType(CSV).body("a,y\n1,1\n").exchange().expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.errors[0].message").isEqualTo("must not be blank");
     }
 
     @Test

@@ -101,6 +101,8 @@ class ModelValidationTests extends HttpApiTests {
                 bad("name with a slash", "{\"name\": \"churn/eu\", " + DATA + ", " + NET + "}", "name"),
                 bad("name with a backslash", "{\"name\": \"churn\\\\eu\", " + DATA + ", " + NET + "}", "name"),
                 bad("name of two dots", "{\"name\": \"..\", " + DATA + ", " + NET + "}", "name"),
+                bad("empty name", "{\"name\": \"\", " + DATA + ", " + NET + "}", "name"),
+                bad("blank name", "{\"name\": \" \\t \", " + DATA + ", " + NET + "}", "name"),
                 bad("feature name with a line break", "{\"dataset\": {\"features\": [[0,0]], \"targets\": [[0]], "
                         + "\"featureNames\": [\"a\", \"b\\nINFO forged\"]}, " + NET + "}", "dataset.featureNames[1]"),
                 bad("one class to learn", "{\"dataset\": {\"features\": [[0,0],[1,1]], \"labels\": [\"a\", \"a\"]}, "
