@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -226,6 +227,13 @@ public class PredictionService {
         else if (labels == null && trainedOn.labels()) {
             violations.add(FieldViolation.of("datasetId", datasetId, "has no class labels"));
         }
+        else if (labels == null && model.classifier()) {
+            int row = model.labels().firstNonProbability(rows.targets());
+            if (row >= 0) {
+                violations.add(FieldViolation.of("datasetId", datasetId, "row " + row + "'s targets "
+                        + Arrays.toString(rows.targets()[row]) + " " + model.labels().probabilityRule()));
+            }
+        }
         int unknown = labels == null ? -1 : firstUnknownClass(model, labels);
         if (unknown >= 0) {
             violations.add(FieldViolation.of("datasetId", datasetId, "row " + unknown + "'s class "
@@ -393,6 +401,13 @@ public class PredictionService {
         List<?> labels = model.labels(RowSet.of(rows));
         if (labels == null && trainedOn.labels()) {
             violations.add(FieldViolation.of("labels", null, "give the class of each row"));
+        }
+        else if (labels == null) {
+            int row = model.labels().firstNonProbability(rows.targets());
+            if (row >= 0) {
+                violations.add(FieldViolation.of("targets[" + row + "]", Arrays.toString(rows.targets()[row]),
+                        model.labels().probabilityRule()));
+            }
         }
         int unknown = labels == null ? -1 : firstUnknownClass(model, labels);
         if (unknown >= 0) {

@@ -71,8 +71,48 @@ public record LabelEncoding(List<Object> classes, boolean singleSigmoid) {
         return classes(labels).size();
     }
 
+    /**
+     * The class's index, or -1: labels are compared by value, and failing that by their text, as predictions show
+     * them (so "1" names the class 1, as in the probabilities' keys).
+     */
     public int indexOf(Object label) {
-        return classes.indexOf(normalise(label));
+        int index = classes.indexOf(normalise(label));
+        for (int c = 0; index < 0 && c < classes.size(); c++) {
+            index = String.valueOf(classes.get(c)).equals(String.valueOf(label)) ? c : -1;
+        }
+        return index;
+    }
+
+    /**
+     * The first row of {@code targets} that is no class probability of this encoding (within [0, 1] for one
+     * sigmoid unit; within [0, 1] and summing to 1 for a softmax; 0/1 and one-hot rows being the usual ones), or
+     * -1: a classifier measured against other numbers reports a cost that means nothing, negative even.
+     */
+    public int firstNonProbability(double[][] targets) {
+        for (int r = 0; r < targets.length; r++) {
+            if (!probability(targets[r])) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /** What a target row of this encoding must be, for messages. */
+    public String probabilityRule() {
+        return (singleSigmoid ? "must be within [0, 1], the probability of the second class (0 or 1 for a class)"
+                : "must be class probabilities, each within [0, 1] and summing to 1 (one-hot for a class)")
+                + ": the model is a classifier of the classes " + classes;
+    }
+
+    private boolean probability(double[] row) {
+        double sum = 0;
+        for (double v : row) {
+            if (!(v >= 0 && v <= 1)) {
+                return false;
+            }
+            sum += v;
+        }
+        return singleSigmoid || Math.abs(sum - 1) <= 1e-6;
     }
 
     /** Targets for the network: one-hot rows, or one 0/1 column for a single sigmoid. */

@@ -164,6 +164,38 @@ class DataPreparationTests extends HttpApiTests {
                 .asDouble()).isEqualTo(1.0);
     }
 
+    /**
+     * A classifier of 0/1 targets measured against a target of 2 reported a negative cost; "1" did not name its
+     * class 1. Targets must be class probabilities, and labels name classes by value or by text.
+     */
+    @Test
+    void aClassifierShouldBeMeasuredAgainstClassProbabilitiesOnly() {
+        String id = api.train("""
+                {"dataset": {"features": [[0,0],[0,1],[1,0],[1,1]], "targets": [[0],[1],[1],[1]]},
+                 "architecture": {"layers": [{"units": 1, "init": "xavier"}], "loss": "binary_cross_entropy"},
+                 "training": {"epochs": 2000, "learningRate": 1.0, "seed": 2}}""");
+        assertThat(api.awaitSucceeded(id).get("classes").toString()).isEqualTo("[0,1]");
+
+        JsonNode byText = api.post("/models/" + id + "/evaluate", Map.of("features", ApiClient.GATES,
+                "labels", List.of("0", "1", "1", "1")));
+        assertThat(byText.get("accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(api.post("/models/" + id + "/evaluate", Map.of("features", new double[][] {{1, 1}},
+                "targets", new double[][] {{0.5}})).get("cost").asDouble()).isPositive();
+        String refused = api.http().post().uri("/models/" + id + "/evaluate").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("features", new double[][] {{0, 0}, {1, 1}}, "targets", new double[][] {{0}, {2}}))
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(ApiClient.json(refused).get("errors").get(0).toString()).isEqualTo("{\"field\":\"targets[1]\","
+                + "\"value\":\"[2.0]\",\"message\":\"must be within [0, 1], the probability of the second class (0 or "
+                + "1 for a class): the model is a classifier of the classes [0, 1]\"}");
+        String stored = ApiClient.json(api.http().post().uri("/datasets?targets=y")
+                .contentType(MediaType.parseMediaType("text/csv")).body("x1,x2,y\n0,0,0\n1,1,-1\n").exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody()).get("id")
+                .asString();
+        assertThat(api.http().post().uri("/models/" + id + "/evaluate").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("datasetId", stored)).exchange().expectStatus().isBadRequest().expectBody(String.class)
+                .returnResult().getResponseBody()).contains("row 1's targets [-1.0] must be within [0, 1]");
+    }
+
     @Test
     void validationSplitAndEarlyStoppingShouldBeReproducibleAndKeepTheBestEpoch() {
         String request = """
