@@ -158,9 +158,9 @@ public final class NumpyReader {
     }
 
     private long checkColumns(NpyArray array) {
-        if (array.isText() || array.columns() > limits.maxColumns()) {
+        if (array.isText() || array.columns() < 1 || array.columns() > limits.maxColumns()) {
             throw NpyArray.problem(array.name(), array.isText() ? "holds text; features must be numbers"
-                    : "has " + array.columns() + " columns; at most " + limits.maxColumns() + " are allowed ("
+                    : "has " + array.columns() + " columns; between 1 and " + limits.maxColumns() + " are allowed ("
                             + RequestLimits.MAX_COLUMNS + ")");
         }
         return array.columns();

@@ -94,6 +94,8 @@ class NumpyUploadTests extends HttpApiTests {
                 np.save(args[0] + '/objects.npy', np.array([[1, 'a'], [2, None]], dtype=object), allow_pickle=True)
                 np.save(args[0] + '/fortran.npy', np.asfortranarray(np.column_stack([X, y])))
                 np.savez(args[0] + '/wrong.npz', features=X, weights=y)
+                np.savez(args[0] + '/no-columns.npz', features=np.zeros((5, 0)), targets=np.zeros(5))
+                np.savez(args[0] + '/no-target-columns.npz', features=X, targets=np.zeros((500, 0)))
                 """, files);
 
         UploadClient.Answer objects = uploads.post("/datasets?targets=x2", MediaType.APPLICATION_OCTET_STREAM, null,
@@ -108,6 +110,12 @@ class NumpyUploadTests extends HttpApiTests {
         assertThat(objects.body().get("detail").asString()).contains("holds |O values (Python objects");
         assertThat(fortran.body().get("detail").asString()).contains("Fortran order");
         assertThat(wrong.body().get("detail").asString()).contains("'weights.npy'");
+        // arrays of no columns: a division by zero, answered 500, when no feature column came
+        for (String file : new String[] {"no-columns.npz", "no-target-columns.npz"}) {
+            UploadClient.Answer empty = uploads.post("/datasets", MediaType.APPLICATION_OCTET_STREAM, null, bytes(file));
+            assertThat(empty.status()).as(file).isEqualTo(400);
+            assertThat(empty.body().get("detail").asString()).as(file).contains("has 0 columns; between 1 and");
+        }
     }
 
     private JsonNode octetStream(String path, String file) throws IOException {
