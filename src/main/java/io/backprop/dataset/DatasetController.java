@@ -55,8 +55,9 @@ class DatasetController {
             + "is a numeric feature; a single target column holding text is a column of class labels. .npz (as "
             + "application/octet-stream): the arrays features and targets, or features and labels, as "
             + "np.savez(f, features=X, labels=y) writes them. .npy: one 2-D array, its columns named x1, x2, …; "
-            + "targets names the target columns. JSON (application/json): the same shape as a training request's "
-            + "dataset.")
+            + "targets names the target columns. A file with no target named (an .npz of features alone) holds rows "
+            + "to predict by the data set's id; it cannot be trained on or evaluated. JSON (application/json): the "
+            + "same shape as a training request's dataset.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
         @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"), examples = @ExampleObject(name = "exam",
                 value = "studied,slept,score\n2,9,92\n1,5,86\n3,6,89\n")),
@@ -70,7 +71,8 @@ class DatasetController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @RateLimited(RateLimited.Kind.TRAINING)
     ResponseEntity<DatasetView> uploadDataset(
-            @Parameter(description = "Target columns, comma-separated (CSV and .npy)", example = "score")
+            @Parameter(description = "Target columns, comma-separated (CSV and .npy); none for rows to predict",
+                    example = "score")
             @RequestParam(defaultValue = "") String targets,
             @Parameter(description = "A name to recognise the data set by") @RequestParam(required = false) String name,
             @Parameter(description = "float32 stores every value rounded to float32 (half the bytes); by default "
