@@ -16,7 +16,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionBoundary(List<String> features, double[] xs, double[] ys,
         @Schema(description = "Single-output models: the output per cell, in the targets' units") double[][] values,
-        @Schema(description = "Classifiers: the index in classes of the class each cell predicts") int[][] winners,
+        @Schema(description = "Classifiers: the index in classes of the class each cell predicts; -1 where the "
+                + "outputs are not numbers (a grid beyond the range the network's arithmetic holds)") int[][] winners,
         List<Object> classes, List<Point> points) {
 
     /** The most training points one answer carries: enough to see the data, not a copy of a large set. */

@@ -24,6 +24,9 @@ import io.backprop.web.InvalidRequestException;
 record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelEncoding labels, Parameters parameters,
         Predictor predictor) {
 
+    /** The winner of a grid cell whose outputs are not numbers. */
+    static final int NO_CLASS = -1;
+
     static TrainedModel of(StoredModel stored) {
         return new TrainedModel(stored.owner(), stored.spec(), stored.fit().preprocessing().transform(), stored.labels(),
                 stored.parameters(), new Predictor(stored.spec().network(), stored.parameters()));
@@ -148,7 +151,8 @@ record TrainedModel(String owner, ModelSpec spec, RowTransform transform, LabelE
                 values[i][j] = scaled[cell][0];
             }
             if (classifier()) {
-                winners[i][j] = classes[cell];
+                // outputs that are no numbers (a grid beyond the network's arithmetic) name no class
+                winners[i][j] = finite(outputs[cell]) ? classes[cell] : NO_CLASS;
             }
         }
         return new DecisionBoundary(spec.dataset().featureNames(), xs, ys, values, winners,
