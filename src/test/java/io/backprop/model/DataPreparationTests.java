@@ -79,12 +79,7 @@ class DataPreparationTests extends HttpApiTests {
                 .contentType(MediaType.parseMediaType("text/csv")).body(CLUSTERS_CSV).exchange()
                 .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
         String datasetId = ApiClient.json(dataset).get("id").asString();
-        String id = api.train("""
-                {"datasetId": "%s",
-                 "architecture": {"layers": [{"units": 8, "activation": "tanh", "init": "xavier"},
-                                             {"units": 3, "activation": "softmax", "init": "xavier"}],
-                                  "loss": "cross_entropy"},
-                 "training": {"epochs": 3000, "learningRate": 0.5, "seed": 5}}""".formatted(datasetId));
+        String id = trainBands(datasetId);
         JsonNode model = api.awaitSucceeded(id);
         assertThat(model.get("classes").toString()).isEqualTo("[\"high\",\"low\",\"mid\"]");
 
@@ -126,6 +121,16 @@ class DataPreparationTests extends HttpApiTests {
                         + "classes [high, low, mid]\"}");
     }
 
+    /** A 1 → 8 → 3 softmax classifier of the bands stored as {@code datasetId}. */
+    private String trainBands(String datasetId) {
+        return api.train("""
+                {"datasetId": "%s",
+                 "architecture": {"layers": [{"units": 8, "activation": "tanh", "init": "xavier"},
+                                             {"units": 3, "activation": "softmax", "init": "xavier"}],
+                                  "loss": "cross_entropy"},
+                 "training": {"epochs": 3000, "learningRate": 0.5, "seed": 5}}""".formatted(datasetId));
+    }
+
     /**
      * Class numbers (one integer column under a softmax) came back from the store as JSON integers, which no label
      * equalled: every evaluation of such a model by its stored data set or by numeric labels was refused.
@@ -137,12 +142,7 @@ class DataPreparationTests extends HttpApiTests {
                         .replace("mid", "1").replace("high", "2"))
                 .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody())
                 .get("id").asString();
-        String id = api.train("""
-                {"datasetId": "%s",
-                 "architecture": {"layers": [{"units": 8, "activation": "tanh", "init": "xavier"},
-                                             {"units": 3, "activation": "softmax", "init": "xavier"}],
-                                  "loss": "cross_entropy"},
-                 "training": {"epochs": 3000, "learningRate": 0.5, "seed": 5}}""".formatted(datasetId));
+        String id = trainBands(datasetId);
         assertThat(api.awaitSucceeded(id).get("classes").toString()).isEqualTo("[0,1,2]");
 
         JsonNode stored = api.post("/models/" + id + "/evaluate", Map.of("datasetId", datasetId));
