@@ -116,21 +116,21 @@ public class PredictionService {
         JsonBinding.Bound<PredictionRequest> bound = binding.bind(body, PredictionRequest.class);
         PredictionRequest request = bound.value();
         List<FieldViolation> violations = new ArrayList<>();
-        StoredInput rows = request == null ? null : checkRows(model, request, violations);
+        StoredInput stored = request == null ? null : checkRows(model, request, violations);
         InvalidRequestException.throwIfAny(bound.violations(), violations);
-        if (rows == null && !csv) {
+        if (stored == null && !csv) {
             return model.predict(request.features());
         }
         // rows sent inline are answered before the stream starts, so that a problem with them is still a 400
-        PredictionResponse inline = rows == null ? model.predict(request.features()) : null;
+        PredictionResponse inline = stored == null ? model.predict(request.features()) : null;
         StreamingResponseBody answer = out -> {
             PredictionWriter writer = csv ? PredictionWriter.csv(out, model) : PredictionWriter.json(out, json);
             if (inline != null) {
                 writer.write(inline);
             }
             else {
-                rowStore.forEachFeatureChunk(rows.rows().id(),
-                        chunk -> writeUnchecked(writer, model.predictInStream(rows.arrange(chunk))));
+                rowStore.forEachFeatureChunk(stored.rows().id(),
+                        chunk -> writeUnchecked(writer, model.predictInStream(stored.arrange(chunk))));
             }
             writer.finish();
         };
