@@ -21,6 +21,13 @@ public final class Names {
         return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
     }
 
+    /** The first ten names, comma-separated: a message stays readable with a thousand columns. */
+    public static String preview(List<String> names) {
+        int shown = Math.min(names.size(), 10);
+        return String.join(", ", names.subList(0, shown)) + (shown < names.size() ? ", … (" + names.size()
+                + " in all)" : "");
+    }
+
     /** What is wrong with {@code text} as a name, or null when nothing is. */
     public static String problem(String text) {
         if (text.isBlank()) {

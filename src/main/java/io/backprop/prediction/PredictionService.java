@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import io.backprop.dataset.DatasetChecks;
 import io.backprop.dataset.DatasetInput;
 import io.backprop.dataset.DatasetService;
+import io.backprop.dataset.Names;
 import io.backprop.dataset.RowStore;
 import io.backprop.dataset.RowSet;
 import io.backprop.metrics.Evaluation;
@@ -331,7 +332,7 @@ public class PredictionService {
         DatasetSummary data = model.spec().dataset();
         if (data.features() != 2) {
             throw new ModelCapabilityException("A decision boundary needs a model with 2 input features; model " + id
-                    + " has " + data.features() + " (" + String.join(", ", data.featureNames()) + ")");
+                    + " has " + data.features() + " (" + Names.preview(data.featureNames()) + ")");
         }
         RowSet rows = stored.trainingRows(id);
         BoundaryRequest grid = grid(model.transform(), () -> rows, resolution, xMin, xMax, yMin, yMax);
@@ -351,7 +352,7 @@ public class PredictionService {
         List<String> features = network.transform().featureNames();
         if (features.size() != 2) {
             throw new ModelCapabilityException("Hidden units are drawn over the plane of 2 input features; model "
-                    + id + " has " + features.size() + " (" + String.join(", ", features) + ")");
+                    + id + " has " + features.size() + " (" + Names.preview(features) + ")");
         }
         // the page asks again every second while a job trains: rows are read only when the range needs them
         BoundaryRequest grid = grid(network.transform(), () -> stored.trainingRows(id), resolution, null, null,

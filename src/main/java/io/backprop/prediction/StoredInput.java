@@ -38,15 +38,9 @@ record StoredInput(RowStore.Stored rows, int[] columns) {
             // the same names (as many, each once) in another order
             return new StoredInput(rows, model.stream().mapToInt(dataset::indexOf).toArray());
         }
-        violations.add(FieldViolation.of("datasetId", datasetId, "has no feature named " + preview(missing)
-                + ": the model takes " + preview(model) + ", the data set has " + preview(dataset)));
+        violations.add(FieldViolation.of("datasetId", datasetId, "has no feature named " + Names.preview(missing)
+                + ": the model takes " + Names.preview(model) + ", the data set has " + Names.preview(dataset)));
         return null;
     }
 
-    /** The first few names, for a message that stays readable with a thousand columns. */
-    private static String preview(List<String> names) {
-        int shown = Math.min(names.size(), 10);
-        return String.join(", ", names.subList(0, shown)) + (shown < names.size() ? ", … (" + names.size()
-                + " in all)" : "");
-    }
 }

@@ -113,6 +113,15 @@ class DecisionBoundaryTests extends HttpApiTests {
 
         assertThat(problem.get("detail").asString()).isEqualTo("A decision boundary needs a model with 2 input "
                 + "features; model " + id + " has 3 (x1, x2, x3)");
+        // an MNIST-sized model is not answered with its 784 names
+        String wide = api.train("""
+                {"dataset": {"features": [[%1$s],[%1$s]], "targets": [[0],[1]]},
+                 "architecture": {"layers": [{"units": 1}]}, "training": {"epochs": 1}}"""
+                .formatted("0,".repeat(783) + "0"));
+        api.awaitSucceeded(wide);
+        assertThat(ApiClient.json(api.http().get().uri("/models/" + wide + "/decision-boundary").exchange()
+                .expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody())
+                .get("detail").asString()).endsWith(" has 784 (x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, … (784 in all))");
     }
 
     @Test
