@@ -19,12 +19,25 @@ public final class DatasetChecks {
     /** Adds the violations of {@code dataset}, named under {@code path} (e.g. "dataset", or "" at the top). */
     public static void check(String path, DatasetInput dataset, RequestLimits limits,
             List<FieldViolation> violations) {
+        check(path, dataset, false, limits, violations);
+    }
+
+    /** The same for a data set to store, which may hold features alone (rows to predict). */
+    static void checkToStore(DatasetInput dataset, RequestLimits limits, List<FieldViolation> violations) {
+        check("", dataset, true, limits, violations);
+    }
+
+    private static void check(String path, DatasetInput dataset, boolean featuresAloneAllowed, RequestLimits limits,
+            List<FieldViolation> violations) {
         String prefix = path.isEmpty() ? "" : path + ".";
         int columns = MatrixChecks.check(prefix + "features", dataset.features(), -1, limits.maxRows(),
                 limits.maxColumns(), violations);
         int rows = dataset.features() == null ? -1 : dataset.features().length;
         int targetColumns = -1;
-        if ((dataset.targets() == null) == (dataset.labels() == null)) {
+        if (featuresAloneAllowed && dataset.featuresAlone()) {
+            targetColumns = 0;
+        }
+        else if ((dataset.targets() == null) == (dataset.labels() == null)) {
             violations.add(FieldViolation.of(prefix + "targets",
                     FieldViolation.bothOrNeither(dataset.targets() != null), "give either targets or labels"));
         }

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * encoded for the network (one-hot for a softmax output, 0/1 for a single sigmoid output).
  */
 @Schema(description = "Examples as rows: features m × n, and either numeric targets m × k (k = units of the last "
-        + "layer) or one class label per row")
+        + "layer) or one class label per row; a data set stored to be predicted may hold features alone")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetInput(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[[0,0],[0,1],[1,0],[1,1]]") double[][] features,
@@ -44,13 +44,19 @@ public record DatasetInput(
         return featureNames != null ? featureNames : Names.numbered("x", featureCount());
     }
 
-    /** How many target columns there are: one for labels. */
+    /** How many target columns there are: one for labels, none for features alone. */
     public int targetCount() {
-        return labels != null ? 1 : targets[0].length;
+        return labels != null ? 1 : targets != null ? targets[0].length : 0;
+    }
+
+    /** Neither targets nor labels: rows to predict, which only a stored data set may be. */
+    public boolean featuresAlone() {
+        return targets == null && labels == null;
     }
 
     /** The target names, or y (y1, y2, … for several columns) when none were given. */
     public List<String> targetNamesOrDefault() {
-        return targetNames != null ? targetNames : targetCount() == 1 ? List.of("y") : Names.numbered("y", targetCount());
+        return targetNames != null ? targetNames : targetCount() == 1 ? List.of("y")
+                : Names.numbered("y", targetCount());
     }
 }

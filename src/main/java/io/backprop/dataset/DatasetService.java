@@ -100,7 +100,7 @@ public class DatasetService {
         List<FieldViolation> violations = new ArrayList<>();
         DatasetChecks.checkName("name", name, violations);
         if (input.value() != null) {
-            DatasetChecks.check("", input.value(), limits, violations);
+            DatasetChecks.checkToStore(input.value(), limits, violations);
         }
         InvalidRequestException.throwIfAny(input.violations(), violations);
         RowSet given = RowSet.of(input.value());

@@ -34,7 +34,8 @@ public final class RowSet {
     /** Rows given inline in a request (already checked). */
     public static RowSet of(DatasetInput input) {
         RowSource features = RowSource.of(input.features());
-        return new RowSet(input.featureNamesOrDefault(), input.targetNamesOrDefault(), input.rows(), input.targets(),
+        double[][] targets = input.featuresAlone() ? new double[input.rows()][0] : input.targets();
+        return new RowSet(input.featureNamesOrDefault(), input.targetNamesOrDefault(), input.rows(), targets,
                 input.labels(), () -> features);
     }
 

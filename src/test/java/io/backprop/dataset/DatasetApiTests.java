@@ -65,6 +65,16 @@ class DatasetApiTests extends HttpApiTests {
 
         assertThat(dataset.get("featureNames").toString()).isEqualTo("[\"x1\"]");
         assertThat(dataset.get("targetNames").toString()).isEqualTo("[\"y\"]");
+        // rows to predict, as a file without targets would be
+        JsonNode toScore = json(http.post().uri("/datasets").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("features", new double[][] {{0}, {1}, {2}})).exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(toScore.get("rows").asInt()).isEqualTo(3);
+        assertThat(toScore.get("targetNames").toString()).isEqualTo("[]");
+        assertThat(toScore.get("columns")).hasSize(1);
+        // a training request's rows still need targets or labels
+        assertThat(refused("/models", "{\"dataset\": {\"features\": [[0], [1]]}, \"architecture\": {\"layers\": "
+                + "[{\"units\": 1}]}}").at("/errors/0/message").asString()).isEqualTo("give either targets or labels");
     }
 
     @Test
