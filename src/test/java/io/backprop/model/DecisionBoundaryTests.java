@@ -43,8 +43,7 @@ class DecisionBoundaryTests extends HttpApiTests {
 
     @Test
     void softmaxBoundaryShouldNameTheWinningClassPerCell() {
-        String id = trainRegions("float64");
-        api.awaitSucceeded(id);
+        String id = trainedRegions("float64");
 
         JsonNode boundary = api.get("/models/" + id + "/decision-boundary?resolution=3&xMin=0&xMax=5&yMin=0&yMax=5");
 
@@ -55,21 +54,22 @@ class DecisionBoundaryTests extends HttpApiTests {
         assertThat(boundary.has("values")).isFalse();
     }
 
-    /** A softmax of three regions (origin, east, north) over two features, in {@code precision}. */
-    private String trainRegions(String precision) {
-        return api.train("""
+    /** The id of a trained softmax of three regions (origin, east, north) over two features, in {@code precision}. */
+    private String trainedRegions(String precision) {
+        String id = api.train("""
                 {"dataset": {"features": [[0,0],[0.1,0.2],[5,0],[5.2,0.1],[0,5],[0.1,5.1]],
                              "labels": ["origin","origin","east","east","north","north"]},
                  "architecture": {"layers": [{"units": 3, "activation": "softmax", "init": "xavier"}],
                                   "loss": "cross_entropy", "precision": "%s"},
                  "training": {"epochs": 2000, "learningRate": 0.5, "seed": 1}}""".formatted(precision));
+        api.awaitSucceeded(id);
+        return id;
     }
 
     /** 1e39 is no float32: such cells used to be answered as the first class; their outputs are NaN. */
     @Test
     void cellsBeyondTheNetworksArithmeticShouldNameNoClass() {
-        String id = trainRegions("float32");
-        api.awaitSucceeded(id);
+        String id = trainedRegions("float32");
 
         JsonNode boundary = api.get("/models/" + id + "/decision-boundary?resolution=2&xMin=0&xMax=1e39&yMin=0&yMax=0.2");
 
