@@ -91,7 +91,8 @@ class ReplicaFailoverTests {
             for (int i = 0; i < 3; i++) {
                 inFlight.add(startPrediction(a, served));
             }
-            Thread.sleep(200);
+            // a fixed pause once let the signal come before Tomcat had taken up one of them (an empty answer)
+            awaitPostsInFlight(a, 3);
 
             Thread stopping = new Thread(() -> {
                 try {
@@ -134,6 +135,17 @@ class ReplicaFailoverTests {
                 + "Connection: close\r\n\r\n" + PREDICTION.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         return socket;
+    }
+
+    /** Waits until the replica is answering {@code count} POSTs: their headers read, their bodies awaited. */
+    private static void awaitPostsInFlight(ReplicaProcess replica, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> replica.api().http().get().uri("/actuator/prometheus").exchange()
+                        .expectBody(String.class).returnResult().getResponseBody().lines()
+                        .filter(line -> line.startsWith("http_server_requests_active_seconds_count{")
+                                && line.contains("method=\"POST\""))
+                        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum(),
+                        active -> active >= count);
     }
 
     /** Sends the rest of the body: the whole answer. */
