@@ -31,9 +31,14 @@ final class DenseLayer {
         return weights.columns();
     }
 
-    /** output = f(input·W + b), computed in place in {@code output}. */
-    void forward(Matrix input, Matrix output) {
-        output.assignProduct(input, weights);
+    /** output = f(input·W + b), computed in place in {@code output}; {@code sparse}: input's index, or null. */
+    void forward(Matrix input, Matrix output, SparseInput sparse) {
+        if (sparse != null) {
+            sparse.multiply(weights, output);
+        }
+        else {
+            output.assignProduct(input, weights);
+        }
         if (biases != null) {
             output.addRowVector(biases);
         }
@@ -44,15 +49,21 @@ final class DenseLayer {
      * From delta = ∂C/∂z, fills dW = inputᵀ·delta and db = Σ rows of delta, and, unless {@code inputGradient} is
      * null (the first layer), ∂C/∂input = delta·Wᵀ. With a {@code rate} above 0, takes plain gradient descent's
      * step at once instead of filling dW: W −= rate·inputᵀ·delta inside the product, b −= rate·db. Writing dW and
-     * adding it afterwards took 5% of W5's step.
+     * adding it afterwards took 5% of W5's step. {@code sparse}: input's index, or null.
      */
-    void backward(Matrix input, Matrix delta, Matrix inputGradient, double rate) {
+    void backward(Matrix input, Matrix delta, Matrix inputGradient, double rate, SparseInput sparse) {
         if (inputGradient != null) {
             // from the weights before this step
             inputGradient.assignProductWithTransposed(delta, weights);
         }
-        if (rate > 0) {
+        if (rate > 0 && sparse != null) {
+            sparse.addTransposedProduct(delta, weights, -rate);
+        }
+        else if (rate > 0) {
             weights.addTransposedProduct(input, delta, -rate);
+        }
+        else if (sparse != null) {
+            sparse.assignTransposedProduct(delta, weightGradient);
         }
         else {
             weightGradient.assignTransposedProduct(input, delta);

@@ -119,10 +119,15 @@ final class Nd4jMatrix implements Matrix {
      * vectorised, over a native buffer they are not (ReLU over 1,000 × 64 float32 values: 79 µs element by
      * element in the buffer, 18 µs copied out, computed and copied back).
      */
-    private float[] heapFloats() {
+    float[] heapFloats() {
         heapFloats = heapFloats != null ? heapFloats : new float[size];
         floats.get(0, heapFloats, 0, size);
         return heapFloats;
+    }
+
+    /** Puts float32 values computed on the heap (such as those of {@link #heapFloats()}) into the buffer. */
+    void putFloats(float[] values) {
+        floats.put(0, values, 0, size);
     }
 
     private double[] heapDoubles() {
@@ -216,7 +221,7 @@ final class Nd4jMatrix implements Matrix {
             for (int i = 0; i < size; i++) {
                 v[i] = Math.max(0, v[i]);
             }
-            floats.put(0, v, 0, size);
+            putFloats(v);
         }
         else {
             double[] v = heapDoubles();
@@ -248,7 +253,7 @@ final class Nd4jMatrix implements Matrix {
             for (int i = 0; i < size; i++) {
                 v[i] = Float.intBitsToFloat(Float.floatToRawIntBits(v[i]) & (-Float.floatToRawIntBits(out[i]) >> 31));
             }
-            floats.put(0, v, 0, size);
+            putFloats(v);
         }
         else {
             double[] v = heapDoubles();
@@ -274,7 +279,7 @@ final class Nd4jMatrix implements Matrix {
             for (int i = 0; i < size; i++) {
                 v[i] = (float) softmaxScratch[i];
             }
-            floats.put(0, v, 0, size);
+            putFloats(v);
         }
         else {
             double[] v = heapDoubles();

@@ -68,7 +68,7 @@ final class Network {
                 thinned[l] = allocation.zeros(rows, layers.get(l).units());
             }
         }
-        return new Workspace(rows, outputs, deltas, masks, thinned);
+        return new Workspace(rows, outputs, deltas, masks, thinned, null);
     }
 
     /** Draws new dropout masks for the workspace's next forward pass (none without dropout). */
@@ -86,7 +86,7 @@ final class Network {
                 spec.inputs());
         Matrix x = input;
         for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).forward(x, workspace.outputs()[l]);
+            layers.get(l).forward(x, workspace.outputs()[l], l == 0 ? workspace.sparseInput() : null);
             x = workspace.outputs()[l];
             if (workspace.masks()[l] != null) {
                 workspace.thinned()[l].assignElementProduct(x, workspace.masks()[l]);
@@ -129,7 +129,12 @@ final class Network {
             if (l < last || !spec.loss().fusedWithOutput()) {
                 deltas[l].multiplyByDerivative(layer.activation, outputs[l]);
             }
-            layer.backward(l == 0 ? input : workspace.layerInput(l), deltas[l], l == 0 ? null : deltas[l - 1], rate);
+            if (l == 0) {
+                layer.backward(input, deltas[0], null, rate, workspace.sparseInput());
+            }
+            else {
+                layer.backward(workspace.layerInput(l), deltas[l], deltas[l - 1], rate, null);
+            }
             if (l > 0 && workspace.masks()[l - 1] != null) {
                 deltas[l - 1].multiplyElements(workspace.masks()[l - 1]);
             }
@@ -271,9 +276,15 @@ final class Network {
 
     /**
      * Per-row-count buffers: layer outputs, and for training the deltas ∂C/∂z of each layer and, for layers with
-     * dropout, the mask and the outputs it thinned (null elsewhere).
+     * dropout, the mask and the outputs it thinned (null elsewhere). With a {@code sparseInput} (else null), the
+     * first layer's products read its index of the batch's nonzero values, and not the input matrix.
      */
-    record Workspace(int rows, Matrix[] outputs, Matrix[] deltas, Matrix[] masks, Matrix[] thinned) {
+    record Workspace(int rows, Matrix[] outputs, Matrix[] deltas, Matrix[] masks, Matrix[] thinned,
+            SparseInput sparseInput) {
+
+        Workspace withSparseInput(SparseInput sparse) {
+            return new Workspace(rows, outputs, deltas, masks, thinned, sparse);
+        }
 
         /** What layer {@code l} read in the last forward pass: its predecessor's outputs, thinned where dropped. */
         Matrix layerInput(int l) {

@@ -58,11 +58,15 @@ public final class Trainer {
             Examples training, Examples validation, TrainingOptions options, EpochListener listener,
             Backend backend) {
         training.requireFits(spec);
-        boolean load = options.batchRows(training.rows()) == training.rows() || options.epochs() > 2;
+        int batchRows = options.batchRows(training.rows());
+        SparseInput sparse = backend == Backend.ND4J
+                ? SparseInputChoice.forTraining(spec, options, training.rows(), null, training.features()) : null;
+        // the sparse index replaces the loaded features
+        boolean load = sparse == null && (batchRows == training.rows() || options.epochs() > 2);
         Network network = new Network(spec, checkpoint != null ? checkpoint.parameters() : initial, backend);
         try (LoadedExamples loaded = load ? LoadedExamples.load(training, spec, backend) : null) {
-            return train(network, new Batches(network, training, loaded, options), validation, options, listener,
-                    checkpoint);
+            return train(network, new Batches(network, training, loaded, options, sparse), validation, options,
+                    listener, checkpoint);
         }
         finally {
             network.close();
@@ -77,8 +81,11 @@ public final class Trainer {
             Examples validation, TrainingOptions options, EpochListener listener) {
         training.requireFits(spec);
         Network network = new Network(spec, initial, training.backend);
+        SparseInput sparse = training.backend == Backend.ND4J ? SparseInputChoice.forTraining(spec, options,
+                training.rows(), training.features, null) : null;
         try {
-            return train(network, new Batches(network, null, training, options), validation, options, listener, null);
+            return train(network, new Batches(network, null, training, options, sparse), validation, options,
+                    listener, null);
         }
         finally {
             network.close();
@@ -261,6 +268,8 @@ public final class Trainer {
         private final boolean dropsOut;
         /** Plain gradient descent without penalties: the backward pass takes the step. */
         private final boolean stepsInBackward;
+        /** The first layer's products skip the rows' zeros through this index; null: they do not. */
+        private final SparseInput sparse;
         /** Every batch, in place, in the fixed order from loaded rows; else null. */
         private final Batch[] blocks;
         /** Buffers for full batches and for the smaller last one (the same when the rows divide evenly). */
@@ -269,7 +278,8 @@ public final class Trainer {
         /** Whether the listener cut an epoch short. */
         boolean interrupted;
 
-        Batches(Network network, Examples source, LoadedExamples loaded, TrainingOptions options) {
+        Batches(Network network, Examples source, LoadedExamples loaded, TrainingOptions options,
+                SparseInput sparse) {
             this.network = network;
             this.source = source;
             this.loaded = loaded;
@@ -293,9 +303,10 @@ public final class Trainer {
                         network.spec.outputs()) + " (one per class), got " + classWeights.length);
             }
             int lastRows = rows - (rows - 1) / batchRows * batchRows;
-            Network.Workspace fullWorkspace = network.workspace(batchRows, true);
+            this.sparse = sparse;
+            Network.Workspace fullWorkspace = network.workspace(batchRows, true).withSparseInput(sparse);
             Network.Workspace lastWorkspace = lastRows == batchRows ? fullWorkspace
-                    : network.workspace(lastRows, true);
+                    : network.workspace(lastRows, true).withSparseInput(sparse);
             boolean inPlace = loaded != null && !shuffled;
             this.blocks = inPlace ? new Batch[(rows + batchRows - 1) / batchRows] : null;
             for (int b = 0; inPlace && b < blocks.length; b++) {
@@ -337,6 +348,9 @@ public final class Trainer {
                 Batch batch = blocks != null ? blocks[b] : fill(from + batchRows <= rows ? full : last, from);
                 Matrix x = batch.features;
                 Matrix y = batch.targets;
+                if (sparse != null) {
+                    sparse.select(order, from, x.rows());
+                }
                 if (dropsOut) {
                     network.drawDropout(batch.workspace, dropout);
                 }
@@ -366,14 +380,21 @@ public final class Trainer {
             return lossSum / rows;
         }
 
-        /** Copies the batch that starts at row {@code from}, in this epoch's order, into the buffer. */
+        /**
+         * Copies the batch that starts at row {@code from}, in this epoch's order, into the buffer: its features
+         * too, unless the first layer reads them from the sparse index.
+         */
         private Batch fill(Batch buffer, int from) {
             if (loaded != null) {
-                buffer.features.assignRows(loaded.features, order, from);
+                if (sparse == null) {
+                    buffer.features.assignRows(loaded.features, order, from);
+                }
                 buffer.targets.assignRows(loaded.targets, order, from);
             }
             else {
-                buffer.features.loadRows(source.features(), order, from);
+                if (sparse == null) {
+                    buffer.features.loadRows(source.features(), order, from);
+                }
                 buffer.targets.loadRows(source.targets(), order, from);
             }
             return buffer;

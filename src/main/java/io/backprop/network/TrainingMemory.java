@@ -4,8 +4,9 @@ package io.backprop.network;
  * The memory one training needs, by what holds it: the parameters with their gradients (and early stopping's
  * two copies, and the parameters handed in and out as Java arrays), the optimizer's state, the activations and
  * deltas of a batch (dropout's masks and each row's class weight too; and of the validation rows), and the rows themselves (the caller's arrays and their copy
- * in the engine's precision). An upper bound: it counts what {@link Trainer} may allocate, whichever path it
- * takes.
+ * in the engine's precision, or instead the index of their nonzero values, which is never larger, see
+ * {@link SparseInput#MAX_INDEXED_SHARE}). An upper bound: it counts what {@link Trainer} may allocate, whichever
+ * path it takes.
  */
 public record TrainingMemory(long parameters, long optimizerState, long activations, long rows) {
 

@@ -31,7 +31,7 @@ final class Report {
         double numpySeconds = numpySeconds(m.workload());
         double numpyBest = bestSeconds(numpy, workload);
         double numpyCost = numpy == null ? Double.NaN : numpy.get("final_cost").asDouble();
-        String gflops = Double.isNaN(m.gflops()) ? "" : String.format(Locale.ROOT, "%6.1f GFLOP/s (%2.0f%% of GEMM peak)",
+        String gflops = Double.isNaN(m.gflops()) ? "" : String.format(Locale.ROOT, "%6.1f GFLOP/s counting every product as dense (%2.0f%% of GEMM peak)",
                 m.gflops(), 100 * m.gflops() / gemmPeak);
         lines.add(String.format(Locale.ROOT,
                 "%-3s %-9s epochs %6d  %8.4f s  %8.2f µs/epoch  cost %-12.6g acc %-6.4f | numpy %8.4f s  cost %-12.6g"

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A run resumed from a checkpoint ends exactly where an uninterrupted one does, bit for bit. */
 class CheckpointTests {
@@ -14,9 +14,17 @@ class CheckpointTests {
     private static final int EPOCHS = 40;
     private static final int STOPPED_AFTER = 17;
 
+    /** On each backend, and through the first layer's index of nonzero values ({@link SparseInput}). */
     @ParameterizedTest
-    @EnumSource(Backend.class)
-    void aResumedRunShouldEndWithTheParametersOfAnUninterruptedOne(Backend backend) {
+    @CsvSource({"ARRAY, off", "ND4J, off", "ND4J, on"})
+    void aResumedRunShouldEndWithTheParametersOfAnUninterruptedOne(Backend backend, String sparseInput) {
+        SparseInputTests.withSparseInput(sparseInput, () -> {
+            assertResumedRunEndsLikeAWholeOne(backend);
+            return null;
+        });
+    }
+
+    private static void assertResumedRunEndsLikeAWholeOne(Backend backend) {
         Precision precision = backend == Backend.ARRAY ? Precision.FLOAT64 : Precision.FLOAT32;
         NetworkSpec spec = new NetworkSpec(3, List.of(new LayerSpec(5, Activation.TANH, WeightInit.XAVIER, true, null, null, 0.2),
                 new LayerSpec(1, Activation.SIGMOID, WeightInit.XAVIER, true)), Loss.BINARY_CROSS_ENTROPY, precision);
@@ -71,7 +79,8 @@ class CheckpointTests {
         double[][] targets = new double[rows][1];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < 3; j++) {
-                features[i][j] = random.nextGaussian();
+                // mostly zeros, as the index of nonzero values takes no denser rows
+                features[i][j] = random.nextDouble() < 0.3 ? random.nextGaussian() : 0;
             }
             targets[i][0] = features[i][0] + features[i][1] * features[i][2] > 0 ? 1 : 0;
         }
