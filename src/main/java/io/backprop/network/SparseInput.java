@@ -1,6 +1,7 @@
 package io.backprop.network;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jdk.incubator.vector.FloatVector;
@@ -164,14 +165,14 @@ final class SparseInput {
     /** target = batchᵀ·delta (inputs × units). */
     void assignTransposedProduct(Matrix delta, Matrix target) {
         float[] t = ((Nd4jMatrix) target).heapFloats();
-        java.util.Arrays.fill(t, 0);
+        Arrays.fill(t, 0);
         addTransposedProduct(delta, target, t, 1);
     }
 
     /**
      * target += alpha·batchᵀ·delta (inputs × units): a gradient step taken inside the product, as BLAS's does. The
-     * weights the forward pass read are not read again (a fifth of the step's copying): nothing changes a layer's
-     * weights between its forward and backward pass.
+     * weights the forward pass copied are not copied again (saving a copy of them per step): nothing changes a
+     * layer's weights between its forward and backward pass.
      */
     void addTransposedProduct(Matrix delta, Matrix target, double alpha) {
         float[] t = target == weightsRead ? weightsCopy : ((Nd4jMatrix) target).heapFloats();
