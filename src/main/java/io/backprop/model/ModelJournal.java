@@ -127,7 +127,7 @@ class ModelJournal implements TrainingJournal {
     @Override
     public void succeeded(TrainingJob job, JobResult result, Runnable alongside) {
         retryingVersion(() -> transaction.executeWithoutResult(status -> {
-            if (storeSuccess(job, result, receipts.of(job, result.parameters()))) {
+            if (storeSuccess(job, result, receipts.of(job, result))) {
                 checkpoints.deleteById(job.modelId());
             }
             alongside.run();
@@ -172,7 +172,7 @@ class ModelJournal implements TrainingJournal {
     void endedAtOnce(Model model, String rowSetId, JobEnd end) {
         if (end instanceof JobEnd.Succeeded success) {
             storeSuccess(success.job(), success.result(), receipts.of(model.spec(), rowSetId, success.job(),
-                    success.result().parameters()));
+                    success.result()));
         }
         else {
             models.markFailed(model.id(), ((JobEnd.Failed) end).message(), clock.instant());

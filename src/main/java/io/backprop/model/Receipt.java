@@ -17,5 +17,8 @@ public record Receipt(
         String precision,
         @Schema(description = "nd4j, openblas and java") Map<String, String> versions,
         @Schema(description = "BLAS threads the job used") int threads,
+        @Schema(description = "Whether the first layer's products skipped the rows' zeros, through an index of "
+                + "their nonzero values (float32 rows that are mostly zero; it rounds differently from OpenBLAS)")
+        boolean sparseInput,
         @Schema(description = "SHA-256 of the trained parameters, 8 bytes per number") String parametersSha256) {
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import io.backprop.dataset.RowStore;
 import io.backprop.model.spec.ModelSpec;
 import io.backprop.network.Backend;
-import io.backprop.network.Parameters;
+import io.backprop.training.JobResult;
 import io.backprop.training.TrainingJob;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,20 +45,20 @@ class Receipts {
     }
 
     /** The receipt of a queued job's model, whose spec and rows are read back. */
-    Receipt of(TrainingJob job, Parameters parameters) {
+    Receipt of(TrainingJob job, JobResult result) {
         Model model = models.findById(job.modelId()).orElseThrow(() -> new ModelNotFoundException(job.modelId()));
         String rowSetId = datasets.findById(job.modelId()).map(ModelDataset::rowSetId).orElse(null);
-        return of(model.spec(), rowSetId, job, parameters);
+        return of(model.spec(), rowSetId, job, result);
     }
 
     /** The receipt of a model trained from {@code spec} on the row set {@code rowSetId}. */
-    Receipt of(ModelSpec spec, String rowSetId, TrainingJob job, Parameters parameters) {
+    Receipt of(ModelSpec spec, String rowSetId, TrainingJob job, JobResult result) {
         Backend backend = Backend.choose(job.spec(), job.options().batchRows(job.training().rows()));
         return new Receipt(spec.training().seed(), rowSetId == null ? null : rows.get(rowSetId).sha256(),
                 sha256(json.writeValueAsString(spec).getBytes(StandardCharsets.UTF_8)),
                 backend.name().toLowerCase(), job.spec().precision().toString(), versions,
-                backend == Backend.ND4J ? openblas.blas_get_num_threads() : 1,
-                sha256(ParametersCodec.encode(parameters)));
+                backend == Backend.ND4J ? openblas.blas_get_num_threads() : 1, result.sparseInput(),
+                sha256(ParametersCodec.encode(result.parameters())));
     }
 
     static String sha256(byte[] bytes) {

@@ -68,6 +68,7 @@ class Replays {
         compare(differences, "precision", a.precision(), b.precision());
         compare(differences, "versions", a.versions(), b.versions());
         compare(differences, "threads", a.threads(), b.threads());
+        compare(differences, "sparseInput", a.sparseInput(), b.sparseInput());
         compare(differences, "parametersSha256", a.parametersSha256(), b.parametersSha256());
         return differences;
     }

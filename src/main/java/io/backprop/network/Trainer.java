@@ -138,7 +138,7 @@ public final class Trainer {
             best.restore();
         }
         return new TrainingResult(network.parameters(), epoch, best == null ? null : best.epoch, patienceRanOut,
-                batches.interrupted);
+                batches.interrupted, batches.sparse != null);
     }
 
     /** Throws once a cost or a parameter is no longer a usable number (0 stands for no validation cost). */

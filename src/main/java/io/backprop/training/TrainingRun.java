@@ -208,7 +208,7 @@ final class TrainingRun implements Runnable {
             curve.record(result.epochs(), metrics.training().cost() + penalty, metrics.validation() == null
                     ? Double.NaN : metrics.validation().cost() + penalty);
             journal.succeeded(job, new JobResult(result.parameters(), metrics, result.epochs(), curve.points(),
-                    result.bestEpoch(), result.stoppedEarly(), stopRequested), endExecution);
+                    result.bestEpoch(), result.stoppedEarly(), stopRequested, result.sparseInput()), endExecution);
             executionEnded = true;
             return "succeeded";
         }

@@ -164,6 +164,6 @@ class ModelJournalTests {
 
     /** The job's starting parameters handed back as if trained, with what they measure. */
     private static JobResult result(TrainingJob job) {
-        return new JobResult(job.initial(), job.metrics(job.initial()), 5, List.of(), null, false, false);
+        return new JobResult(job.initial(), job.metrics(job.initial()), 5, List.of(), null, false, false, false);
     }
 }

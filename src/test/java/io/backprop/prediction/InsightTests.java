@@ -197,6 +197,45 @@ class InsightTests extends HttpApiTests {
         assertThat(other.get("parametersSha256")).isNotEqualTo(receipt.get("parametersSha256"));
     }
 
+    /**
+     * The receipt says whether the first layer skipped the rows' zeros (the tests' JVM runs on C1, where the index
+     * is taken only when the property asks for it), and a replay that took the other path names the difference.
+     */
+    @Test
+    void aReplayThroughOtherProductsNamesTheDifference() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            double[] row = new double[20];
+            row[i % 20] = 1 + i * 0.1;
+            row[(i * 7) % 20] = -0.5;
+            rows.append(i == 0 ? "" : ",").append(java.util.Arrays.toString(row));
+        }
+        String request = """
+                {"dataset": {"features": [%s], "targets": [[0],[1],[1],[0],[0],[1],[1],[0],[0],[1],[1],[0],[0],[1],[1],[0]]},
+                 "architecture": {"layers": [{"units": 16, "activation": "relu"}, {"units": 1}], "precision": "float32"},
+                 "training": {"epochs": 30, "batchSize": 4}}""".formatted(rows);
+        JsonNode receipt = withSparseInput("on", () -> api.awaitSucceeded(api.train(request)));
+        assertThat(receipt.get("receipt").get("sparseInput").asBoolean()).isTrue();
+
+        JsonNode replay = withSparseInput("off", () -> api.post("/models/" + receipt.get("id").asString()
+                + "/replay", Map.of()));
+
+        assertThat(replay.get("identical").asBoolean()).isFalse();
+        assertThat(replay.get("differences").findValuesAsString("field")).contains("sparseInput");
+        assertThat(api.get("/models/" + replay.get("modelId").asString()).get("receipt").get("sparseInput")
+                .asBoolean()).isFalse();
+    }
+
+    private static <T> T withSparseInput(String mode, java.util.function.Supplier<T> work) {
+        System.setProperty("backprop.sparse-input", mode);
+        try {
+            return work.get();
+        }
+        finally {
+            System.clearProperty("backprop.sparse-input");
+        }
+    }
+
     @Test
     void theUnitsPicturesOfAJobTrainingHereAreOfItsParametersAsTheyAre() throws InterruptedException {
         String id = api.train(ApiClient.LONG);
