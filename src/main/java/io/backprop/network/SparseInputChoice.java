@@ -19,12 +19,12 @@ final class SparseInputChoice {
      * Nanoseconds the two products take on 2 cores, per row and epoch, for each input × unit through OpenBLAS
      * and for each nonzero input × unit through the index; to index a value once; and per step for each weight,
      * which the index's products copy to the heap and back (all measured on 60,000 rows of 784 inputs into 32 to
-     * 256 units, batches of 128, at one value in ten to four in ten nonzero).
+     * 256 units, batches of 128, at one value in ten to four in ten nonzero; the copies in batches of 8 to 64).
      */
     static final double DENSE_NS = 0.045;
     static final double SPARSE_NS = 0.1;
     static final double INDEX_NS = 2;
-    static final double COPY_NS = 0.6;
+    static final double COPY_NS = 0.1;
     /** Rows the density is measured on: the first ones, in the rows' own order. */
     static final int SAMPLE_ROWS = 1_024;
     /** The index is taken only where it promises at least this saving, as the figures vary by a tenth or more. */
