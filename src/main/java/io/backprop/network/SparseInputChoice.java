@@ -8,9 +8,9 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 /**
  * Whether a training run takes its first layer's products through {@link SparseInput}: for float32 networks
  * whose rows are mostly zeros, where the time saved over the run's epochs outweighs indexing the rows. Decided
- * once per run, from the first batch in the rows' own order, so that a resumed run takes the same path as the run
- * it continues. The system property {@code backprop.sparse-input} can set it {@code off}, or {@code on} for every
- * float32 run (whatever its rows).
+ * once per run, from its first {@value #SAMPLE_ROWS} rows in their own order, so that a resumed run takes the same
+ * path as the run it continues. The system property {@code backprop.sparse-input} can set it {@code off}, or
+ * {@code on} for every float32 run whose rows the index can hold (see {@link SparseInput#MAX_INDEXED_SHARE}).
  */
 final class SparseInputChoice {
 
@@ -27,7 +27,7 @@ final class SparseInputChoice {
     static final double COPY_NS = 0.1;
     /** Rows the density is measured on: the first ones, in the rows' own order. */
     static final int SAMPLE_ROWS = 1_024;
-    /** The index is taken only where it promises at least this saving, as the figures vary by a tenth or more. */
+    /** The index is taken only where it promises at most this share of OpenBLAS's time: the figures vary by a tenth. */
     static final double MARGIN = 0.8;
 
     /**
