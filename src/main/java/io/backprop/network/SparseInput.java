@@ -245,7 +245,8 @@ final class SparseInput {
             float[] value = values.get(rowChunk[r]);
             FloatVector sum = FloatVector.zero(SPECIES);
             for (int p = rowStart[r]; p < rowEnd[r]; p++) {
-                sum = FloatVector.fromArray(SPECIES, w, offsets[p] + unit).fma(FloatVector.broadcast(SPECIES, value[p]), sum);
+                FloatVector v = FloatVector.broadcast(SPECIES, value[p]);
+                sum = FloatVector.fromArray(SPECIES, w, offsets[p] + unit).fma(v, sum);
             }
             sum.intoArray(out, i * units + unit);
         }
@@ -258,8 +259,9 @@ final class SparseInput {
             float[] value = values.get(rowChunk[r]);
             FloatVector delta = FloatVector.fromArray(SPECIES, d, i * units + unit).mul(alpha);
             for (int p = rowStart[r]; p < rowEnd[r]; p++) {
+                FloatVector v = FloatVector.broadcast(SPECIES, value[p]);
                 int at = offsets[p] + unit;
-                delta.fma(FloatVector.broadcast(SPECIES, value[p]), FloatVector.fromArray(SPECIES, t, at)).intoArray(t, at);
+                delta.fma(v, FloatVector.fromArray(SPECIES, t, at)).intoArray(t, at);
             }
         }
     }

@@ -42,7 +42,8 @@ final class SparseInputChoice {
 
     /**
      * The index for training {@code spec} with {@code options} on {@code rows} rows, {@code loaded} into the
-     * engine's memory or else read from {@code source}; null where the products keep to OpenBLAS.
+     * engine's memory or else read from {@code source}; null where the products keep to OpenBLAS (and always for
+     * float64, the only precision of the array backend).
      */
     static SparseInput forTraining(NetworkSpec spec, TrainingOptions options, int rows, Matrix loaded,
             RowSource source) {

@@ -59,8 +59,7 @@ public final class Trainer {
             Backend backend) {
         training.requireFits(spec);
         int batchRows = options.batchRows(training.rows());
-        SparseInput sparse = backend == Backend.ND4J
-                ? SparseInputChoice.forTraining(spec, options, training.rows(), null, training.features()) : null;
+        SparseInput sparse = SparseInputChoice.forTraining(spec, options, training.rows(), null, training.features());
         // the sparse index replaces the loaded features
         boolean load = sparse == null && (batchRows == training.rows() || options.epochs() > 2);
         Network network = new Network(spec, checkpoint != null ? checkpoint.parameters() : initial, backend);
@@ -81,8 +80,7 @@ public final class Trainer {
             Examples validation, TrainingOptions options, EpochListener listener) {
         training.requireFits(spec);
         Network network = new Network(spec, initial, training.backend);
-        SparseInput sparse = training.backend == Backend.ND4J ? SparseInputChoice.forTraining(spec, options,
-                training.rows(), training.features, null) : null;
+        SparseInput sparse = SparseInputChoice.forTraining(spec, options, training.rows(), training.features, null);
         try {
             return train(network, new Batches(network, null, training, options, sparse), validation, options,
                     listener, null);

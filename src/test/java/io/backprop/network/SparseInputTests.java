@@ -161,7 +161,8 @@ class SparseInputTests {
 
     private static void assertClose(Matrix actual, Matrix expected) {
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(actual.get(i)).as("element %d", i).isCloseTo(expected.get(i), within(1e-5 * (1 + Math.abs(expected.get(i)))));
+            double tolerance = 1e-5 * (1 + Math.abs(expected.get(i)));
+            assertThat(actual.get(i)).as("element %d", i).isCloseTo(expected.get(i), within(tolerance));
         }
     }
 }
